@@ -1,0 +1,1 @@
+//! Benchmark support (inputs are loaded by the bench targets).

@@ -1,0 +1,2 @@
+//! The `isnad` command line.
+fn main() {}

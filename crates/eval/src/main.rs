@@ -1,0 +1,40 @@
+//! `isnad-eval`: quality figures of isnad on the public datasets in `../shared/data`.
+//!
+//! Every figure quoted in the README or an issue note comes from one of these
+//! subcommands, so anyone can reproduce it with one command. Each subcommand
+//! prints a reason and exits 0 when the data it needs is absent (a user's
+//! clone has no `../shared`), and fails loudly when the data is there but wrong.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod data;
+mod segmentation;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "isnad-eval",
+    about = "Evaluate isnad on the public datasets in ../shared/data"
+)]
+struct Cli {
+    /// Folder holding the datasets (default: ../shared/data beside the workspace).
+    #[arg(long, global = true)]
+    data: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Sentence-boundary precision/recall/F1 against the gold in segmentation/.
+    Segmentation,
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let data = cli.data.unwrap_or_else(data::default_dir);
+    match cli.command {
+        Command::Segmentation => segmentation::run(&data),
+    }
+}

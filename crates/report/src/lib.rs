@@ -1,0 +1,1 @@
+//! The isnad report: which statements repeat between outlets, and its renderings.

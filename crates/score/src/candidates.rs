@@ -1,0 +1,1 @@
+//! Candidate pairs without comparing all pairs.

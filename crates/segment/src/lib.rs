@@ -1,0 +1,95 @@
+//! Sentence units of news articles, located exactly in the original text.
+//!
+//! Everything isnad reports is about *statements*, so the unit must be right:
+//! a sentence of a news article with its byte span into the original text,
+//! and page furniture, datelines and credit lines recognised for what they are.
+//!
+//! The core types:
+//! - [`Unit`]: one unit of an article — its [`UnitKind`], its byte `span`
+//!   (`&text[unit.span.clone()]` is always the unit's text), and for clause
+//!   units the index of the parent sentence.
+//! - [`segment`]: `&str` → `Vec<Unit>`.
+//! - [`normalize`]: the light form and the match key used for comparison.
+//!
+//! ```
+//! let text = "قال د. أحمد إن الاجتماع انتهى. وأضاف أن الجولة المقبلة في أيار.";
+//! let units = isnad_segment::segment(text);
+//! let sentences: Vec<&str> = units.iter().map(|u| &text[u.span.clone()]).collect();
+//! assert_eq!(sentences.len(), 2);
+//! ```
+
+pub mod normalize;
+mod split;
+
+pub use split::segment;
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// What a unit is, so reports can tell statements from page furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// The article's title line at the top of the text.
+    Headline,
+    /// A sentence: a statement the article makes.
+    Sentence,
+    /// A sentence that continues a quotation opened in an earlier sentence.
+    QuoteContinuation,
+    /// A clause inside a long sentence, matched on its own; `parent` names the sentence.
+    Clause,
+    /// A dateline such as `موسكو-سانا`.
+    Dateline,
+    /// A credit or byline such as `المصدر: وكالة سانا` or `| الوطن – وكالات`.
+    Credit,
+    /// Page furniture: captions, tag lines, calls to action, link-only lines.
+    Furniture,
+}
+
+impl UnitKind {
+    /// Whether units of this kind carry statements that can repeat between outlets.
+    pub fn is_statement(self) -> bool {
+        matches!(
+            self,
+            UnitKind::Headline
+                | UnitKind::Sentence
+                | UnitKind::QuoteContinuation
+                | UnitKind::Clause
+        )
+    }
+
+    /// The snake_case name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Headline => "headline",
+            UnitKind::Sentence => "sentence",
+            UnitKind::QuoteContinuation => "quote_continuation",
+            UnitKind::Clause => "clause",
+            UnitKind::Dateline => "dateline",
+            UnitKind::Credit => "credit",
+            UnitKind::Furniture => "furniture",
+        }
+    }
+}
+
+/// One unit of an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    /// Position of the unit in the article's unit list.
+    pub index: usize,
+    /// What the unit is.
+    pub kind: UnitKind,
+    /// Byte span into the original text; always on char boundaries.
+    pub span: Range<usize>,
+    /// For [`UnitKind::Clause`] units, the index of the sentence they belong to.
+    pub parent: Option<usize>,
+    /// Who is quoted, when the unit is inside a quotation whose speaker is named.
+    pub speaker: Option<String>,
+}
+
+impl Unit {
+    /// The unit's text, borrowed from the article text it was cut from.
+    pub fn text<'t>(&self, article_text: &'t str) -> &'t str {
+        &article_text[self.span.clone()]
+    }
+}
