@@ -21,7 +21,9 @@ mod stem;
 mod tier;
 
 pub use features::{Features, features};
-pub use matcher::{Match, MatchOptions, UnitRef, find_matches};
+pub use matcher::{
+    Match, MatchOptions, Progress, UnitRef, find_matches, find_matches_with_progress,
+};
 pub use pair::{Scored, compare, score_features};
 pub use statements::{Statement, group_statements};
 pub use stem::light_stem;

