@@ -97,6 +97,7 @@ pub fn find_matches_with_progress(
                     score: s.score,
                     spans_a: s.spans_a,
                     spans_b: s.spans_b,
+                    components: s.components,
                 });
             }
         }
