@@ -18,9 +18,16 @@
 //! assert_eq!(sentences.len(), 2);
 //! ```
 
+pub mod agency;
+mod boundary;
+mod clause;
+mod kind;
 pub mod normalize;
+mod quote;
 mod split;
+mod text;
 
+pub use clause::{CLAUSE_MIN_PART, CLAUSE_MIN_WORDS};
 pub use split::segment;
 
 use serde::{Deserialize, Serialize};

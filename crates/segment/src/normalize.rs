@@ -1,35 +1,359 @@
-//! Normalization for matching. Display text is never changed; these functions
-//! produce the forms that are compared.
+//! Normalization for matching: the display text is never changed, these
+//! functions produce the forms that are compared.
+//!
+//! Two tiers (see `shared/notes/arabic-processing.md` §2):
+//!
+//! - [`light`] — for embeddings and character n-grams: NFKC, no invisible or
+//!   bidi characters, no diacritics, Quranic marks or tatweel, ASCII digits and
+//!   number separators, whitespace collapsed. It keeps the spelling otherwise,
+//!   because aggressive folding pushes text away from what models were trained on.
+//! - [`match_key`] — for lexical matching and hashing: the light form plus
+//!   alef/hamza folding (`أ إ آ ٱ → ا`, `ؤ ئ → ء`), `ى → ي`, `ة → ه`, Persian and
+//!   Urdu letters folded to Arabic, punctuation and quotes dropped, Latin/Greek/
+//!   Cyrillic lowercased, and numbers made canonical (`٣٫٥٪` = `%3.5` = `3.5%`,
+//!   `2,254` = `2254`).
+//!
+//! Both run on every unit of a corpus, so they make one pass over the text,
+//! skip NFKC when the Unicode quick check says the text is already NFKC, take a
+//! byte-level fast path for pure ASCII, and have `*_into` variants that reuse a
+//! caller's buffer.
+//!
+//! ```
+//! use isnad_segment::normalize::{light, match_key};
+//! assert_eq!(light("الاجتمـــاعُ في ١٠:٣٠"), "الاجتماع في 10:30");
+//! assert_eq!(match_key("«مسئول» أكّد: نسبة ٣٫٥٪"), "مسءول اكد نسبه 3.5%");
+//! assert_eq!(match_key("مسؤول اكد نسبة %3.5"), "مسءول اكد نسبه 3.5%");
+//! ```
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
-/// The light form: NFKC, no invisible characters, diacritics or tatweel, ASCII digits.
+/// The light form: NFKC, no invisible characters, diacritics or tatweel,
+/// ASCII digits and number separators, whitespace collapsed and trimmed.
 pub fn light(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkc() {
-        match c {
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200B}'..='\u{200F}' => {}
-            '٠'..='٩' => out.push(char::from(b'0' + (c as u32 - '٠' as u32) as u8)),
-            '۰'..='۹' => out.push(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
-            _ => out.push(c),
-        }
-    }
+    light_into(text, &mut out);
     out
 }
 
-/// The match key: the light form with letter variants folded and punctuation dropped.
+/// [`light`] written into `out` (cleared first), so a caller can reuse one buffer.
+pub fn light_into(text: &str, out: &mut String) {
+    out.clear();
+    let mut space = Spacer::default();
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            if b.is_ascii_whitespace() || b.is_ascii_control() {
+                space.gap();
+            } else {
+                space.push(out, b as char);
+            }
+        }
+        return;
+    }
+    light_chars(text, |c| match c {
+        Light::Char(c) => space.push(out, c),
+        Light::Space => space.gap(),
+    });
+}
+
+/// The match key: the light form with letter variants folded, punctuation
+/// and quotes dropped, lowercase, and numbers canonical. Tokens are separated
+/// by single spaces.
 pub fn match_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in light(text).chars() {
-        let c = match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' => 'ي',
-            'ة' => 'ه',
-            'ؤ' | 'ئ' => 'ء',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        };
-        out.extend(c.to_lowercase());
+    match_key_into(text, &mut out);
+    out
+}
+
+/// [`match_key`] written into `out` (cleared first), so a caller can reuse one buffer.
+pub fn match_key_into(text: &str, out: &mut String) {
+    out.clear();
+    let mut key = KeyBuilder::new(out);
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            key.feed(b as char);
+        }
+    } else {
+        light_chars(text, |c| match c {
+            Light::Char(c) => key.feed(c),
+            Light::Space => key.feed(' '),
+        });
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    key.finish();
+}
+
+/// Folds one Arabic, Persian or Urdu letter variant to its match-key letter
+/// (rules 7–11 of the notes' table); other characters come back unchanged.
+/// Exposed so stemmers and name matchers fold exactly as [`match_key`] does.
+pub fn fold_letter(c: char) -> char {
+    match c {
+        // Alef variants (rule 7).
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => 'ا',
+        // Hamza on waw/ya (rule 8): مسئول = مسؤول.
+        'ؤ' | 'ئ' => 'ء',
+        // Alef maqsura and Persian/Urdu ya (rules 9, 11).
+        'ى' | 'ی' | 'ې' | 'ے' | 'ۓ' => 'ي',
+        // Ta marbuta and heh variants (rules 10, 11).
+        'ة' | 'ہ' | 'ھ' | 'ە' | 'ۀ' | 'ۃ' | 'ۂ' => 'ه',
+        'ک' | 'گ' => 'ك',
+        'ڤ' => 'ف',
+        'پ' => 'ب',
+        'چ' => 'ج',
+        'ژ' => 'ز',
+        _ => c,
+    }
+}
+
+/// One output element of the light pass.
+enum Light {
+    Char(char),
+    Space,
+}
+
+/// Runs NFKC (when needed) and the light rules over `text`, handing each
+/// surviving character, or a whitespace marker, to `sink`.
+fn light_chars(text: &str, mut sink: impl FnMut(Light)) {
+    let mut map = |c: char| {
+        if let Some(l) = light_char(c) {
+            sink(l)
+        }
+    };
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        text.chars().for_each(&mut map);
+    } else {
+        text.nfkc().for_each(&mut map);
+    }
+}
+
+/// The light rules for one (already NFKC) character: `None` drops it.
+#[inline]
+fn light_char(c: char) -> Option<Light> {
+    if c.is_ascii() {
+        return Some(if c.is_ascii_whitespace() || c.is_ascii_control() {
+            Light::Space
+        } else {
+            Light::Char(c)
+        });
+    }
+    Some(match c {
+        // Invisible and bidi format characters (rule 2): deleted, not spaced,
+        // so a ZWNJ inside a word does not split it.
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{0600}'..='\u{0605}'
+        | '\u{06DD}'
+        | '\u{08E2}' => return None,
+        // Diacritics, leftover combining hamza/madda, superscript alef (rule 4),
+        // Quranic and honorific marks (rule 4b), tatweel (rule 5), high hamza.
+        '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}'
+        | '\u{08D3}'..='\u{08E1}'
+        | '\u{08E3}'..='\u{08FF}'
+        | '\u{0640}'
+        | '\u{0674}' => return None,
+        // Digits (rule 6).
+        '\u{0660}'..='\u{0669}' => Light::Char(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => Light::Char(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '\u{066B}' => Light::Char('.'),
+        '\u{066C}' => Light::Char(','),
+        '\u{066A}' => Light::Char('%'),
+        '\u{0609}' => Light::Char('‰'),
+        c if c.is_whitespace() || c.is_control() => Light::Space,
+        c => Light::Char(c),
+    })
+}
+
+/// Collapses whitespace runs to one space and trims both ends.
+#[derive(Default)]
+struct Spacer {
+    pending: bool,
+}
+
+impl Spacer {
+    #[inline]
+    fn gap(&mut self) {
+        self.pending = true;
+    }
+
+    #[inline]
+    fn push(&mut self, out: &mut String, c: char) {
+        if self.pending && !out.is_empty() {
+            out.push(' ');
+        }
+        self.pending = false;
+        out.push(c);
+    }
+}
+
+/// Builds the match key from the light character stream. Numbers need one
+/// character of look-ahead (is the `.` after `3` a decimal point?) and the
+/// thousands separator three, so a separator after a digit is held back until
+/// the digits after it show what it was.
+struct KeyBuilder<'a> {
+    out: &'a mut String,
+    /// A token separator is owed before the next kept character.
+    gap: bool,
+    /// The last kept character was an ASCII digit.
+    after_digit: bool,
+    /// A `.` or `,` seen right after a digit, not yet decided.
+    held_sep: Option<char>,
+    /// Digits seen after a held `,` (to tell `2,254` from `3,5`).
+    held_digits: [u8; 4],
+    held_len: usize,
+    /// A `%` seen before a number (`%3.5`), to be written after it.
+    percent_owed: bool,
+}
+
+impl<'a> KeyBuilder<'a> {
+    fn new(out: &'a mut String) -> Self {
+        KeyBuilder {
+            out,
+            gap: false,
+            after_digit: false,
+            held_sep: None,
+            held_digits: [0; 4],
+            held_len: 0,
+            percent_owed: false,
+        }
+    }
+
+    fn feed(&mut self, c: char) {
+        if let Some(sep) = self.held_sep {
+            if c.is_ascii_digit() {
+                if sep == '.' {
+                    self.held_sep = None;
+                    self.out.push('.');
+                    self.out.push(c);
+                    return;
+                }
+                if self.held_len < 4 {
+                    self.held_digits[self.held_len] = c as u8;
+                    self.held_len += 1;
+                    if self.held_len < 4 {
+                        return;
+                    }
+                }
+                // Four digits after a comma: not a thousands group; a decimal comma.
+                self.release_held(false);
+                return;
+            }
+            // The held separator ends here: decide what it was.
+            let thousands = sep == ',' && self.held_len == 3;
+            self.release_held(thousands);
+        }
+        self.feed_plain(c);
+    }
+
+    /// Writes a held `,` and the digits after it: dropped as a thousands
+    /// separator, or as a decimal point otherwise.
+    fn release_held(&mut self, thousands: bool) {
+        let sep = self.held_sep.take();
+        if self.held_len == 0 {
+            // `3.` or `3,` followed by a non-digit: plain punctuation.
+            self.end_number();
+            self.gap = true;
+            return;
+        }
+        if !thousands && sep.is_some() {
+            self.out.push('.');
+        }
+        for i in 0..self.held_len {
+            self.out.push(self.held_digits[i] as char);
+        }
+        self.held_len = 0;
+        self.after_digit = true;
+    }
+
+    fn feed_plain(&mut self, c: char) {
+        if c.is_ascii_digit() {
+            self.emit(c);
+            self.after_digit = true;
+            return;
+        }
+        if self.after_digit && (c == '.' || c == ',') {
+            self.held_sep = Some(c);
+            return;
+        }
+        if c == '%' || c == '‰' {
+            if self.after_digit {
+                self.out.push(c);
+                self.after_digit = false;
+            } else {
+                self.percent_owed = true;
+                self.gap = true;
+            }
+            return;
+        }
+        if c == ' ' && self.after_digit {
+            // `3.5 %`: a space between a number and its percent sign is not a gap yet.
+            self.end_number_soft();
+            return;
+        }
+        self.end_number();
+        let c = fold_letter(c);
+        if c.is_alphanumeric() {
+            // A `%` before a word (not a number) belongs to nothing.
+            self.percent_owed = false;
+            if c.is_ascii() {
+                self.emit(c.to_ascii_lowercase());
+            } else if !c.is_uppercase() {
+                self.emit(c);
+            } else {
+                let mut lower = c.to_lowercase();
+                if let Some(first) = lower.next() {
+                    self.emit(first);
+                }
+                for l in lower {
+                    self.out.push(l);
+                }
+            }
+        } else {
+            // Punctuation, quotes, symbols, whitespace: token separators.
+            self.gap = true;
+        }
+    }
+
+    /// A space right after a number: owe a gap, but keep `after_digit` so that
+    /// a following `%` still attaches to the number.
+    fn end_number_soft(&mut self) {
+        if self.percent_owed {
+            self.out.push('%');
+            self.percent_owed = false;
+            self.after_digit = false;
+        }
+        self.gap = true;
+    }
+
+    fn end_number(&mut self) {
+        if self.after_digit && self.percent_owed {
+            self.out.push('%');
+            self.percent_owed = false;
+        }
+        self.after_digit = false;
+    }
+
+    #[inline]
+    fn emit(&mut self, c: char) {
+        if self.gap && !self.out.is_empty() {
+            self.out.push(' ');
+        }
+        self.gap = false;
+        self.out.push(c);
+    }
+
+    fn finish(mut self) {
+        if self.held_sep.is_some() {
+            let thousands = self.held_sep == Some(',') && self.held_len == 3;
+            self.release_held(thousands);
+        }
+        self.end_number();
+    }
 }

@@ -1,46 +1,312 @@
-//! Splitting text into units (first cut: blocks and terminal punctuation).
+//! From text to units: blocks → sentences → kinds, speakers and clauses.
+//!
+//! 1. **Blocks.** Every line break is a hard boundary (one paragraph per line
+//!    in scraped news); empty blocks are dropped.
+//! 2. **Sentences** inside a block ([`crate::boundary`]), with quotations
+//!    paired per block ([`crate::quote`]).
+//! 3. **List markers** (`1.`, `2)`, `•`, `-`) at the start of a sentence are
+//!    left out of its span, so the item text matches the same item elsewhere.
+//! 4. **Datelines** at the start of a block are split off into their own unit
+//!    (`موسكو-سانا`, `القاهرة (رويترز) -`), so the sentence starts after them.
+//! 5. **Kinds**: credit and furniture by their cues ([`crate::kind`]); a
+//!    sentence that starts inside a quotation opened earlier is a quote
+//!    continuation and carries the speaker named before the quote.
+//! 6. **Headlines**: the first block when it is a single unit without final
+//!    punctuation and more text follows; later single-unit blocks of 3–12 words
+//!    without final punctuation are subheadings (also [`UnitKind::Headline`]).
+//! 7. **Page tail**: a run of short, unpunctuated blocks at the end of the
+//!    article that contains furniture (related articles, donation appeals,
+//!    "click here") is furniture as a whole.
+//! 8. **Clauses** of long sentences ([`crate::clause`]), listed right after
+//!    their sentence.
 
+use crate::boundary::sentence_ends;
+use crate::clause::clauses;
+use crate::kind::{
+    dateline_len, ends_with_sentence_stop, ends_with_terminator, is_credit, is_furniture,
+};
+use crate::quote::{Quotes, speaker_before};
+use crate::text::{is_block_break, is_space, trim_range, word_count};
 use crate::{Unit, UnitKind};
+use std::ops::Range;
 
-/// Splits `text` into units in document order.
-pub fn segment(text: &str) -> Vec<Unit> {
-    let mut units = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        let mut start = line_start;
-        let bytes = line.as_bytes();
-        let mut iter = line.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let terminal = matches!(c, '.' | '!' | '?' | '؟');
-            let next_is_space = iter.peek().map(|&(_, n)| n.is_whitespace()).unwrap_or(true);
-            if terminal && next_is_space {
-                let end = line_start + i + c.len_utf8();
-                push_unit(text, &mut units, start, end);
-                start = end;
-            }
-        }
-        let _ = bytes;
-        push_unit(text, &mut units, start, line_start + line.len());
-    }
-    units
+/// Longest headline, in words.
+const HEADLINE_MAX_WORDS: usize = 45;
+/// Subheadings inside the article, in words.
+const SUBHEADING_WORDS: Range<usize> = 3..13;
+/// Longest block that can belong to a page tail, in words.
+const TAIL_BLOCK_MAX_WORDS: usize = 15;
+
+/// A sentence-level unit before numbering.
+struct Draft {
+    span: Range<usize>,
+    kind: UnitKind,
+    speaker: Option<String>,
+    block: usize,
 }
 
-fn push_unit(text: &str, units: &mut Vec<Unit>, start: usize, end: usize) {
-    let slice = &text[start..end];
-    let trimmed = slice.trim();
-    if trimmed.is_empty() {
+/// Splits `text` into units in document order.
+///
+/// Sentence-level units (every kind but [`UnitKind::Clause`]) are ordered and
+/// do not overlap. The clauses of a sentence follow it immediately, their
+/// spans inside the sentence's span and their `parent` its index. Sentences
+/// that are not split have no clauses.
+pub fn segment(text: &str) -> Vec<Unit> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let mut last_speaker: Option<String> = None;
+    let mut block_index = 0;
+    let mut block_start = 0;
+    let mut blocks: Vec<Range<usize>> = Vec::new();
+    for (i, c) in text
+        .char_indices()
+        .filter(|&(_, c)| is_block_break(c))
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        let block = trim_range(text, block_start..i);
+        block_start = i + c.len_utf8();
+        if block.is_empty() {
+            continue;
+        }
+        blocks.push(block.clone());
+        segment_block(
+            text,
+            block,
+            block_index,
+            &mut ends,
+            &mut last_speaker,
+            &mut drafts,
+        );
+        block_index += 1;
+    }
+    mark_headlines(text, &blocks, &mut drafts);
+    mark_page_tail(text, &blocks, &mut drafts);
+    number(text, drafts)
+}
+
+fn segment_block(
+    text: &str,
+    block: Range<usize>,
+    block_index: usize,
+    ends: &mut Vec<usize>,
+    last_speaker: &mut Option<String>,
+    drafts: &mut Vec<Draft>,
+) {
+    let base = block.start;
+    let b = &text[block];
+    let quotes = Quotes::scan(b);
+    sentence_ends(b, &quotes, ends);
+    let mut speakers: Vec<Option<String>> = vec![None; quotes.list.len()];
+    let mut start = 0;
+    let mut first = true;
+    for end in ends.iter().copied().chain(std::iter::once(b.len())) {
+        let mut span = trim_range(b, start..end);
+        start = end;
+        span.start += list_marker_len(&b[span.clone()]);
+        let span = trim_range(b, span);
+        if span.is_empty() {
+            continue;
+        }
+        let mut span = span;
+        if first {
+            first = false;
+            if let Some(d) = dateline_len(&b[span.clone()]) {
+                let date = trim_range(b, span.start..span.start + d);
+                drafts.push(Draft {
+                    span: date.start + base..date.end + base,
+                    kind: UnitKind::Dateline,
+                    speaker: None,
+                    block: block_index,
+                });
+                span = trim_range(b, span.start + d..span.end);
+                if span.is_empty() {
+                    continue;
+                }
+            }
+        }
+        let s = &b[span.clone()];
+        let mut kind = UnitKind::Sentence;
+        let mut speaker = None;
+        if is_credit(s) {
+            kind = UnitKind::Credit;
+        } else if is_furniture(s) {
+            kind = UnitKind::Furniture;
+        } else if let Some(q) = quotes.open_at(span.start)
+            && Quotes::is_quotation(b, q)
+        {
+            kind = UnitKind::QuoteContinuation;
+            let qi = quotes
+                .list
+                .iter()
+                .position(|x| x.open == q.open)
+                .unwrap_or(0);
+            speaker = speakers.get(qi).cloned().flatten();
+        }
+        // Speakers of quotations that open in this sentence.
+        for (qi, q) in quotes.list.iter().enumerate() {
+            if q.open < span.start || q.open >= span.end || !Quotes::is_quotation(b, q) {
+                continue;
+            }
+            let who = match speaker_before(b, span.start, q.open) {
+                Some(Some(name)) => {
+                    *last_speaker = Some(name.clone());
+                    Some(name)
+                }
+                Some(None) => last_speaker.clone(),
+                None => None,
+            };
+            if speaker.is_none() && kind.is_statement() {
+                speaker = who.clone();
+            }
+            speakers[qi] = who;
+        }
+        drafts.push(Draft {
+            span: span.start + base..span.end + base,
+            kind,
+            speaker,
+            block: block_index,
+        });
+    }
+}
+
+/// Length of a list marker (`1. `, `2) `, `٣- `, `• `, `- `) at the start of `s`.
+fn list_marker_len(s: &str) -> usize {
+    let mut chars = s.char_indices();
+    let Some((_, c)) = chars.next() else { return 0 };
+    let after = if matches!(
+        c,
+        '•' | '·' | '▪' | '◦' | '●' | '■' | '*' | '-' | '–' | '—' | '►' | '✓'
+    ) {
+        c.len_utf8()
+    } else {
+        let digits = s
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || ('٠'..='٩').contains(c))
+            .count();
+        if digits == 0 || digits > 2 {
+            return 0;
+        }
+        let after_digits: usize = s.chars().take(digits).map(char::len_utf8).sum();
+        match s[after_digits..].chars().next() {
+            Some(m @ ('.' | ')' | '-' | '–')) => after_digits + m.len_utf8(),
+            _ => return 0,
+        }
+    };
+    // A marker is followed by a space and then text.
+    match s[after..].chars().next() {
+        Some(n)
+            if is_space(n)
+                && s[after..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic) =>
+        {
+            after
+        }
+        _ => 0,
+    }
+}
+
+/// For each block, the range of its drafts (drafts are in block order).
+fn block_ranges(drafts: &[Draft], blocks: usize) -> Vec<Range<usize>> {
+    let mut ranges = vec![0..0; blocks];
+    let mut i = 0;
+    for (b, r) in ranges.iter_mut().enumerate() {
+        let start = i;
+        while i < drafts.len() && drafts[i].block == b {
+            i += 1;
+        }
+        *r = start..i;
+    }
+    ranges
+}
+
+fn mark_headlines(text: &str, blocks: &[Range<usize>], drafts: &mut [Draft]) {
+    let ranges = block_ranges(drafts, blocks.len());
+    for b in 0..blocks.len() {
+        if ranges[b].len() != 1 {
+            continue;
+        }
+        let only = &drafts[ranges[b].start];
+        if only.kind != UnitKind::Sentence || b + 1 >= blocks.len() {
+            continue;
+        }
+        let s = &text[only.span.clone()];
+        if ends_with_terminator(s) || s.trim_end().ends_with(':') {
+            continue;
+        }
+        let words = word_count(s);
+        let headline = if b == 0 {
+            (2..=HEADLINE_MAX_WORDS).contains(&words)
+        } else {
+            SUBHEADING_WORDS.contains(&words)
+        };
+        if headline {
+            drafts[ranges[b].start].kind = UnitKind::Headline;
+        }
+    }
+}
+
+fn mark_page_tail(text: &str, blocks: &[Range<usize>], drafts: &mut [Draft]) {
+    let ranges = block_ranges(drafts, blocks.len());
+    let mut first_tail = blocks.len();
+    let mut has_furniture = false;
+    for b in (0..blocks.len()).rev() {
+        let units = &drafts[ranges[b].clone()];
+        let tail_like = units.iter().all(|d| {
+            !d.kind.is_statement() || {
+                let s = &text[d.span.clone()];
+                word_count(s) <= TAIL_BLOCK_MAX_WORDS && !ends_with_sentence_stop(s)
+            }
+        });
+        if !tail_like {
+            break;
+        }
+        has_furniture |= units.iter().any(|d| d.kind == UnitKind::Furniture);
+        first_tail = b;
+    }
+    if !has_furniture || first_tail == 0 {
         return;
     }
-    let lead = slice.len() - slice.trim_start().len();
-    let s = start + lead;
-    let e = s + trimmed.len();
-    units.push(Unit {
-        index: units.len(),
-        kind: UnitKind::Sentence,
-        span: s..e,
-        parent: None,
-        speaker: None,
-    });
+    let tail_start = ranges[first_tail].start;
+    for d in drafts[tail_start..]
+        .iter_mut()
+        .filter(|d| d.kind.is_statement())
+    {
+        d.kind = UnitKind::Furniture;
+        d.speaker = None;
+    }
+}
+
+fn number(text: &str, drafts: Vec<Draft>) -> Vec<Unit> {
+    let mut units = Vec::with_capacity(drafts.len() + drafts.len() / 4);
+    for d in drafts {
+        let index = units.len();
+        let split = matches!(d.kind, UnitKind::Sentence | UnitKind::QuoteContinuation);
+        let parts = if split {
+            clauses(&text[d.span.clone()])
+        } else {
+            Vec::new()
+        };
+        let base = d.span.start;
+        let speaker = d.speaker.clone();
+        units.push(Unit {
+            index,
+            kind: d.kind,
+            span: d.span,
+            parent: None,
+            speaker: d.speaker,
+        });
+        for p in parts {
+            units.push(Unit {
+                index: units.len(),
+                kind: UnitKind::Clause,
+                span: base + p.start..base + p.end,
+                parent: Some(index),
+                speaker: speaker.clone(),
+            });
+        }
+    }
+    units
 }

@@ -1,0 +1,288 @@
+//! Sentence boundaries inside one block (paragraph).
+//!
+//! A direct scanner (notes §1.5), not UAX #29: in UAX #29 every Arabic letter
+//! is `OLetter`, so it breaks after `د. أيمن` and `ص.ب`, and it has no notion of
+//! Arabic abbreviations, era suffixes or datelines.
+//!
+//! A candidate is a run of terminators `. ! ? ؟ … ۔ ؝ ؞ ‼ ⁇ ⁈ ⁉` extended over
+//! closing quotes/brackets and invisible format characters. It is a boundary
+//! only when whitespace or the end of the block follows — that alone keeps
+//! decimals (`3.5`), dates (`1.6.2023`), URLs, e-mail addresses and `.com`
+//! whole. Then:
+//! - a run with `!`, `?` or `؟` is a boundary;
+//! - an ellipsis (`…`, `..`, `...`) is not, unless a closing quote follows it:
+//!   Arabic news uses it mid-sentence far more than at the end;
+//! - a single `.` is vetoed after an abbreviation ([`is_abbreviation`]) and
+//!   after a list number (`1. البند`).
+
+use crate::quote::Quotes;
+use crate::text::{is_closer, is_invisible, is_space};
+
+/// Characters that can end a sentence.
+#[inline]
+pub(crate) fn is_terminator(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '؟' | '…' | '۔' | '؝' | '؞' | '‼' | '⁇' | '⁈' | '⁉'
+    )
+}
+
+/// Ends of the sentences in `block` (byte offsets relative to the block), in
+/// order. The end of the block is not included. A boundary may also be put
+/// *before* a list number that follows an ellipsis or colon (`… 2. البند`);
+/// such a boundary is returned like any other.
+pub(crate) fn sentence_ends(block: &str, quotes: &Quotes, out: &mut Vec<usize>) {
+    out.clear();
+    let bytes = block.as_bytes();
+    let len = block.len();
+    let mut unit_start = 0;
+    let mut i = 0;
+    while i < len {
+        // Fast skip over bytes that cannot start a terminator: all terminators
+        // are `.`, `!`, `?` (ASCII) or start with 0xD8/0xDB/0xE2 in UTF-8.
+        let b = bytes[i];
+        if b != b'.' && b != b'!' && b != b'?' && b != 0xD8 && b != 0xDB && b != 0xE2 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = block[i..].chars().next() else {
+            break;
+        };
+        if !is_terminator(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let run_start = i;
+        let mut dots = 0usize;
+        let mut hard = false;
+        let mut ellipsis = false;
+        let mut j = i;
+        while let Some(c) = block[j..].chars().next() {
+            if !is_terminator(c) {
+                break;
+            }
+            match c {
+                '.' => dots += 1,
+                '…' => ellipsis = true,
+                _ => hard = true,
+            }
+            j += c.len_utf8();
+        }
+        if dots >= 2 {
+            ellipsis = true;
+        }
+        // Closers and invisible characters glued to the run belong to it.
+        let mut closed = false;
+        while let Some(c) = block[j..].chars().next() {
+            if is_closer(c) {
+                closed = true;
+            } else if !is_invisible(c) {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        // `... كذا . "` — a quote opened earlier closes after a space: it
+        // belongs to this sentence, not the next one.
+        if let Some(close_end) = quotes.closer_after_space(block, j) {
+            j = close_end;
+            closed = true;
+        }
+        let at_end = j >= len;
+        let next_is_space = at_end || block[j..].chars().next().is_some_and(is_space);
+        i = j;
+        if !next_is_space || at_end {
+            continue;
+        }
+        let boundary = if hard {
+            true
+        } else if ellipsis {
+            closed
+        } else {
+            match list_number(block, unit_start, run_start) {
+                ListNumber::AtUnitStart => false,
+                ListNumber::AfterPause(number_start) => {
+                    out.push(number_start);
+                    unit_start = number_start;
+                    false
+                }
+                ListNumber::No => !is_abbreviation(block, run_start, j),
+            }
+        };
+        if boundary {
+            out.push(j);
+            unit_start = j;
+        }
+    }
+}
+
+enum ListNumber {
+    No,
+    /// `1. البند` at the start of a unit: the number is a marker, not an end.
+    AtUnitStart,
+    /// `… 2. البند`: a new item starts at the number (byte offset).
+    AfterPause(usize),
+}
+
+/// Whether the `.` at `dot` closes a list number of one or two digits.
+fn list_number(block: &str, unit_start: usize, dot: usize) -> ListNumber {
+    let token_start = token_start(block, dot);
+    let token = &block[token_start..dot];
+    let n = token.chars().count();
+    if n == 0 || n > 2 || !token.chars().all(is_digit) {
+        return ListNumber::No;
+    }
+    let before = block[unit_start..token_start].trim_end_matches(is_space);
+    if before.chars().all(|c| is_space(c) || is_invisible(c)) {
+        return ListNumber::AtUnitStart;
+    }
+    match before.chars().next_back() {
+        Some('…' | ':' | '.' | '؛' | ';') => ListNumber::AfterPause(token_start),
+        _ => ListNumber::No,
+    }
+}
+
+#[inline]
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('\u{0660}'..='\u{0669}').contains(&c)
+        || ('\u{06F0}'..='\u{06F9}').contains(&c)
+}
+
+/// Start of the whitespace-delimited token that ends at `end`.
+fn token_start(block: &str, end: usize) -> usize {
+    block[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_space(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Single Arabic letters that are abbreviations before a dot: `د.` (doctor),
+/// `أ.` (professor), `م.` (engineer), `ت.` (telephone), `ص.` (page), `ج.`,
+/// `ع.`, and initials in names (`أحمد ز. أمين`). Every Arabic letter qualifies:
+/// a one-letter word does not end a sentence.
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
+}
+
+/// Latin abbreviations that never end a sentence before a following word:
+/// titles, months, and common short forms.
+const LATIN_ALWAYS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+    "rep", "sen", "gov", "pres", "hon", "rev", "fr", "sr", "jr", "mt", "ft", "no", "nos", "vs",
+    "v", "approx", "dept", "est", "fig", "figs", "vol", "vols", "p", "pp", "cf", "ca", "op", "art",
+    "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "e.g", "i.e", "ave", "blvd", "rd", "univ",
+];
+
+/// Latin abbreviations that often end a sentence: a boundary only when the
+/// next word starts with a capital letter.
+const LATIN_MAYBE_FINAL: &[&str] = &[
+    "etc", "inc", "ltd", "co", "corp", "al", "esq", "bros", "plc", "llc",
+];
+
+/// Arabic abbreviations of more than one letter (compared after alef folding).
+const ARABIC_WORDS: &[&str] = &["الخ", "اه", "م.س", "م.ن"];
+
+/// Whether the single `.` at `dot` ends an abbreviation rather than a
+/// sentence. `after` is the offset after the dot and its closers.
+pub(crate) fn is_abbreviation(block: &str, dot: usize, after: usize) -> bool {
+    let start = token_start(block, dot);
+    let raw = block[start..dot].trim_start_matches(|c: char| {
+        matches!(
+            c,
+            '(' | '[' | '{' | '«' | '"' | '“' | '”' | '„' | '‘' | '\'' | '‹' | '<'
+        ) || is_invisible(c)
+    });
+    // Letters of the token with diacritics and tatweel dropped, alef folded.
+    let mut buf = [' '; 12];
+    let mut n = 0;
+    for c in raw.chars() {
+        if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}') {
+            continue;
+        }
+        if n == buf.len() {
+            return false; // long words are not abbreviations
+        }
+        buf[n] = match c {
+            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+            c => c,
+        };
+        n += 1;
+    }
+    let tok = &buf[..n];
+    if n == 0 {
+        return false;
+    }
+    if n == 1 {
+        let c = tok[0];
+        if is_arabic_letter(c) {
+            // `عام 2023 م.` / `1445 هـ.`: an era suffix after a number ends the sentence.
+            if matches!(c, 'م' | 'ه') && previous_token_ends_with_digit(block, start) {
+                return false;
+            }
+            return true;
+        }
+        // Latin initials (`George W. Bush`).
+        return c.is_uppercase();
+    }
+    // `ود.` = `و` + `د.`: the conjunction glued to a title.
+    if n == 2 && tok[0] == 'و' && matches!(tok[1], 'د' | 'ا' | 'م') {
+        return true;
+    }
+    // Dotted abbreviations made of 1–2 letter segments: `ص.ب`, `أ.د`, `ج.م.ع`, `U.S`, `e.g`.
+    if tok.contains(&'.') {
+        let mut seg = 0;
+        let mut ok = true;
+        for &c in tok {
+            if c == '.' {
+                ok &= seg >= 1;
+                seg = 0;
+            } else if c.is_alphabetic() {
+                seg += 1;
+                ok &= seg <= 2;
+            } else {
+                ok = false;
+            }
+        }
+        if ok && seg <= 2 {
+            return true;
+        }
+    }
+    let mut word = String::with_capacity(n * 2);
+    word.extend(tok.iter().copied());
+    if ARABIC_WORDS.contains(&word.as_str()) {
+        return true;
+    }
+    if word.is_ascii() {
+        let lower = word.to_ascii_lowercase();
+        if LATIN_ALWAYS.contains(&lower.as_str()) {
+            return true;
+        }
+        let next = next_word_start(block, after);
+        if LATIN_MAYBE_FINAL.contains(&lower.as_str()) {
+            return !next.is_some_and(|c| c.is_uppercase());
+        }
+        // Latin sentences start with a capital: `approx. five`, `the U.S. said`.
+        if next.is_some_and(|c| c.is_lowercase() && c.is_ascii())
+            && word.chars().any(|c| c.is_ascii_alphabetic())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn previous_token_ends_with_digit(block: &str, token_start: usize) -> bool {
+    block[..token_start]
+        .trim_end_matches(is_space)
+        .chars()
+        .next_back()
+        .is_some_and(is_digit)
+}
+
+fn next_word_start(block: &str, from: usize) -> Option<char> {
+    block[from..]
+        .chars()
+        .find(|&c| !is_space(c) && !is_invisible(c))
+}

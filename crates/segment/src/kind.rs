@@ -1,0 +1,400 @@
+//! What a unit is: dateline, credit, page furniture — or a statement.
+//!
+//! Identical wire boilerplate (`دمشق - سانا`, `المصدر: وكالة سانا`, "follow us
+//! on Telegram") would otherwise look like copied statements between every
+//! pair of outlets. The cues are generic — the shape of a dateline, credit
+//! keywords, calls to action, caption and tag markers, link-only and very
+//! short verbless lines — not the strings of particular pages.
+
+use crate::agency::{agency_at, find_agencies};
+
+use crate::boundary::is_terminator;
+use crate::text::{fold, has_letter, is_closer, is_space, word_count};
+
+/// Characters used as the dash of a dateline (`موسكو-سانا`, `دمشق – سانا`).
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‒' | '―' | '−')
+}
+
+/// If `s` (a block, or the rest of one) starts with a dateline, its length in
+/// bytes, including the dash or colon that ends it.
+///
+/// Recognised shapes, each with a known agency (see [`crate::agency`]):
+/// `موسكو-سانا`, `دمشق - سانا:`, `الرياض (واس) -`, `(رويترز) -`,
+/// `واشنطن، 12 يناير (رويترز) -`, `MOSCOW (Reuters) -`.
+pub(crate) fn dateline_len(s: &str) -> Option<usize> {
+    if s.starts_with('|') {
+        return None; // `| الوطن – وكالات` is a credit
+    }
+    // Only the first few words can be a place and date.
+    let head_end = s.char_indices().nth(80).map_or(s.len(), |(i, _)| i);
+    let head = &s[..head_end];
+    let mut words = 0usize;
+    let mut in_word = false;
+    for (i, c) in head.char_indices() {
+        if c == '(' {
+            // `PLACE (AGENCY) -` or `(AGENCY) -`, also `(وكالة X)`.
+            let inner_end = i + 1 + s[i + 1..].find(')')?;
+            let inner = &s[i + 1..inner_end];
+            if inner.len() > 80 {
+                return None;
+            }
+            let mentions = find_agencies(inner);
+            let named: usize = mentions
+                .iter()
+                .map(|m| word_count(&inner[m.span.clone()]))
+                .sum();
+            if mentions.is_empty() || word_count(inner) > named + 1 {
+                return None;
+            }
+            let end = inner_end + 1;
+            let dash = trailing_dash(&s[end..]);
+            if words > 0 && dash == 0 && !s[end..].trim().is_empty() {
+                return None;
+            }
+            return Some(end + dash);
+        }
+        if is_dash(c) || (c == 'ـ' && !in_word) {
+            // `PLACE - AGENCY` / `PLACE-AGENCY`
+            if words == 0 || words > 3 {
+                return None;
+            }
+            let after = i + c.len_utf8();
+            let after = after + s[after..].len()
+                - s[after..]
+                    .trim_start_matches(|c| c == 'ـ' || is_dash(c))
+                    .len();
+            let m = agency_at(s, after)?;
+            let gap = &s[after..m.span.start];
+            if !gap.chars().all(is_space) {
+                return None;
+            }
+            let end = m.span.end;
+            let rest = &s[end..];
+            // The agency must end the dateline: end of text, a colon/dash, or a space.
+            match rest.chars().next() {
+                None => return Some(end),
+                Some(c) if c == ':' || is_space(c) || is_dash(c) => {}
+                _ => return None,
+            }
+            return Some(end + trailing_dash(rest));
+        }
+        if is_terminator(c) || c == ':' || c == '«' || c == '"' || c == '“' || c == '”' {
+            return None;
+        }
+        let word_char = c.is_alphanumeric();
+        if word_char && !in_word {
+            words += 1;
+            if words > 6 {
+                return None;
+            }
+        }
+        in_word = word_char || (in_word && c == 'ـ');
+    }
+    None
+}
+
+/// Length of the `:` / dash (with spaces) that closes a dateline.
+fn trailing_dash(s: &str) -> usize {
+    let t = s.trim_start_matches(is_space);
+    let t2 = t.trim_start_matches(|c: char| c == ':' || c == 'ـ' || is_dash(c));
+    if t2.len() == t.len() {
+        return 0;
+    }
+    s.len() - t2.len()
+}
+
+/// Cues that start a credit or byline, folded (alef without hamza).
+const CREDIT_START: &[&str] = &[
+    "المصدر",
+    "مصدر",
+    "المصادر",
+    "بقلم",
+    "كتب",
+    "كتبت",
+    "كتبه",
+    "اعداد",
+    "ترجمة",
+    "تحرير",
+    "تقرير",
+    "تغطية",
+    "نقلا عن",
+    "عن وكالة",
+    "خاص",
+    "المراسل",
+    "مراسل",
+    "source",
+    "sources",
+    "by",
+    "reporting by",
+    "writing by",
+    "editing by",
+    "additional reporting",
+    "credit",
+    "via",
+    "copyright",
+];
+
+/// Whether a unit is a credit line: `المصدر: وكالة سانا`, `| الوطن – وكالات`,
+/// `بقلم: فلان`, `Reporting by …`, or a short line naming only agencies.
+pub(crate) fn is_credit(unit: &str) -> bool {
+    let words = word_count(unit);
+    if words == 0 || words > 12 || ends_with_sentence_stop(unit) && words > 4 {
+        return false;
+    }
+    let body = unit.trim_start_matches(|c: char| {
+        is_space(c) || matches!(c, '|' | '/' | '(' | '[') || is_dash(c)
+    });
+    if unit.starts_with('|') && words <= 6 {
+        return true;
+    }
+    let folded = fold(&body[..body.floor_char_boundary(64)]);
+    let folded = folded.as_str();
+    for cue in CREDIT_START {
+        if starts_with_word(folded, cue) {
+            let short_cue = matches!(
+                *cue,
+                "كتب" | "كتبت" | "كتبه" | "by" | "via" | "خاص" | "مراسل" | "المراسل"
+            );
+            let after = &folded[cue.len()..];
+            let has_colon = after.trim_start().starts_with(':');
+            return if short_cue {
+                words <= 6 && (has_colon || words <= 4)
+            } else {
+                has_colon || words <= 8
+            };
+        }
+    }
+    if words <= 6 && !ends_with_sentence_stop(unit) {
+        let mentions = find_agencies(unit);
+        if !mentions.is_empty() {
+            let named: usize = mentions
+                .iter()
+                .map(|m| word_count(&unit[m.span.clone()]))
+                .sum();
+            return words.saturating_sub(named) <= 2;
+        }
+    }
+    false
+}
+
+/// Calls to action, navigation, captions, tag lines, comment-box and share
+/// labels — page furniture when a (short) unit starts with them. Folded.
+const FURNITURE_START: &[&str] = &[
+    // follow / subscribe / donate / read more
+    "تابعونا",
+    "تابعنا",
+    "تابعوا",
+    "لمتابعة",
+    "للمتابعة",
+    "تابع اخبار",
+    "تابعوا اخبار",
+    "اشترك",
+    "اشتركوا",
+    "للاشتراك",
+    "انضم",
+    "انضموا",
+    "ادعم",
+    "ادعمنا",
+    "ادعموا",
+    "تبرع",
+    "تبرعوا",
+    "للتبرع",
+    "اضغط",
+    "انقر",
+    "اقرا ايضا",
+    "اقرا المزيد",
+    "اقرا كذلك",
+    "للمزيد",
+    "لمزيد من",
+    "شاهد ايضا",
+    "شاهد الفيديو",
+    "شاهد:",
+    "شارك",
+    "شاركوا",
+    "مشاركة",
+    "شارك هذا",
+    "حمل تطبيق",
+    "نسخ الرابط",
+    "طباعة",
+    // related content and ads
+    "مقالات متعلقة",
+    "مقالات ذات صلة",
+    "اخبار ذات صلة",
+    "مواضيع ذات صلة",
+    "ذات صلة",
+    "اخبار متعلقة",
+    "الاكثر قراءة",
+    "الاكثر مشاهدة",
+    "الاكثر تداولا",
+    "اعلان",
+    "محتوى مدعوم",
+    // comment box
+    "تعليقك",
+    "اضف تعليق",
+    "اضف تعليقا",
+    "اترك تعليقا",
+    "اترك ردا",
+    "التعليقات",
+    "لا توجد تعليقات",
+    "الاسم",
+    "البريد الالكتروني",
+    "ارسال التعليق",
+    // tags and captions
+    "الوسوم",
+    "وسوم",
+    "كلمات مفتاحية",
+    "الكلمات المفتاحية",
+    "الكلمات الدلالية",
+    "tag icon",
+    "tags",
+    "tag:",
+    "camera icon",
+    "صورة:",
+    "الصورة:",
+    "(صورة",
+    "صورة ارشيفية",
+    "صورة من",
+    "تصوير",
+    "(تصوير",
+    "photo:",
+    "(photo",
+    "photo by",
+    "image:",
+    "file photo",
+    "©",
+    // Latin calls to action
+    "follow us",
+    "follow",
+    "subscribe",
+    "sign up",
+    "donate",
+    "support us",
+    "share",
+    "tweet",
+    "click here",
+    "read more",
+    "read also",
+    "related",
+    "advertisement",
+    "leave a comment",
+    "comments",
+    "newsletter",
+];
+
+/// Whether a unit is page furniture by its own content.
+pub(crate) fn is_furniture(unit: &str) -> bool {
+    if !has_letter(unit) {
+        return true; // `×`, `***`, a lone number or date
+    }
+    let words = word_count(unit);
+    let links = unit.split(is_space).filter(|t| is_link(t)).count();
+    if links > 0 && words <= links + 1 {
+        return true; // link-only line (or `المزيد: URL`)
+    }
+    let body = unit.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | '©'));
+    let folded = fold(&body[..body.floor_char_boundary(64)]);
+    let sentence_like = ends_with_sentence_stop(unit) && words > 8;
+    if (words <= 16 || links > 0) && !sentence_like {
+        for cue in FURNITURE_START {
+            if starts_with_word(&folded, cue) {
+                return true;
+            }
+        }
+    }
+    // Very short lines without a verb-like word: section labels, site names.
+    words <= 2 && !ends_with_sentence_stop(unit) && !unit.split(is_space).any(is_verb_like)
+}
+
+/// Whether `s` starts with `cue` followed by a word boundary. A change of
+/// script counts as a boundary (`camera iconوزير` — icon labels glued to the
+/// caption by scraping).
+fn starts_with_word(s: &str, cue: &str) -> bool {
+    if !s.starts_with(cue) {
+        return false;
+    }
+    let last = cue.chars().next_back();
+    match (last, s[cue.len()..].chars().next()) {
+        (_, None) => true,
+        (Some(l), Some(c)) => {
+            !l.is_alphanumeric() || !c.is_alphanumeric() || l.is_ascii() != c.is_ascii()
+        }
+        (None, Some(_)) => true,
+    }
+}
+
+fn is_link(t: &str) -> bool {
+    t.contains("://")
+        || t.starts_with("www.")
+        || t.contains(".com")
+        || t.contains(".net")
+        || t.contains(".org")
+        || (t.contains('@') && t.contains('.'))
+}
+
+/// Whether a unit ends like a sentence: a terminator other than an ellipsis,
+/// possibly followed by closing quotes or brackets.
+pub(crate) fn ends_with_sentence_stop(unit: &str) -> bool {
+    let t = unit.trim_end_matches(|c: char| is_closer(c) || is_space(c));
+    match t.chars().next_back() {
+        Some('.') => !t.ends_with(".."),
+        Some(c) => is_terminator(c) && c != '…',
+        None => false,
+    }
+}
+
+/// Whether the unit ends with any terminator (an ellipsis included).
+pub(crate) fn ends_with_terminator(unit: &str) -> bool {
+    let t = unit.trim_end_matches(|c: char| is_closer(c) || is_space(c));
+    t.chars().next_back().is_some_and(is_terminator)
+}
+
+/// A rough verb test for very short lines: Arabic imperfect prefixes
+/// (`يـ تـ نـ`, after `و`/`ف`/`س`) on a word of four letters or more, a few
+/// frequent perfect verbs, or a Latin word ending like a verb.
+fn is_verb_like(token: &str) -> bool {
+    let w: String = token.chars().filter(|c| c.is_alphabetic()).collect();
+    let w = fold(&w);
+    let stem = w
+        .strip_prefix('و')
+        .or_else(|| w.strip_prefix('ف'))
+        .unwrap_or(&w);
+    let stem = stem
+        .strip_prefix('س')
+        .filter(|s| s.starts_with(['ي', 'ت', 'ن']))
+        .unwrap_or(stem);
+    if stem.chars().count() >= 4 && stem.starts_with(['ي', 'ت', 'ن']) {
+        return true;
+    }
+    const PERFECT: &[&str] = &[
+        "قال",
+        "قالت",
+        "اكد",
+        "اكدت",
+        "اعلن",
+        "اعلنت",
+        "بحث",
+        "وصل",
+        "غادر",
+        "التقى",
+        "التقي",
+        "استقبل",
+        "دعا",
+        "بدا",
+        "انتهى",
+        "انتهي",
+        "قتل",
+        "اصيب",
+        "فاز",
+        "خسر",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "says",
+        "said",
+    ];
+    PERFECT.contains(&stem)
+}
