@@ -1,2 +1,50 @@
-//! The `isnad` command line.
-fn main() {}
+//! The `isnad` command line: which statements repeat between news outlets.
+//!
+//! A thin binary in the ripgrep/ruff mould: parse arguments (clap), install
+//! the thread pool, run one command, and turn the outcome into an exit status
+//! (0 success, 1 error, 2 usage; a closed output pipe counts as success). The
+//! pipeline itself lives in the library crates; input reading, progress bars
+//! and terminal decisions (colors, TTYs) live here because libraries do no I/O.
+
+mod args;
+mod commands;
+mod input;
+mod output;
+mod progress;
+
+use args::{Cli, Command};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            output::error(&format!("{err:#}"));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let mut pool = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = cli.threads {
+        if n == 0 {
+            anyhow::bail!("--threads must be at least 1");
+        }
+        pool = pool.num_threads(n);
+    }
+    let pool = pool.build()?;
+    let global = output::Global {
+        quiet: cli.quiet,
+        color: cli.color,
+    };
+    pool.install(|| match cli.command {
+        Command::Compare(args) => commands::compare::run(args, &global),
+        Command::Segment(args) => commands::segment::run(args),
+        Command::Score(args) => commands::score::run(args),
+        Command::Explain(args) => commands::explain::run(args, &global),
+    })
+}

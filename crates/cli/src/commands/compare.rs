@@ -1,0 +1,120 @@
+//! `isnad compare`: read articles, build the report, render it.
+
+use crate::args::CompareArgs;
+use crate::input;
+use crate::output::{self, Global};
+use crate::progress::Bars;
+use anyhow::{Result, anyhow};
+use isnad_report::{Format, Options, RenderOptions, Status};
+use isnad_score::MatchOptions;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+/// At most this many skipped articles are named on stderr; the report lists all.
+const MAX_WARNINGS: usize = 20;
+
+/// Runs `isnad compare`.
+pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
+    let format = match (&args.format, &args.output) {
+        (Some(name), _) => {
+            Format::from_name(name).ok_or_else(|| anyhow!("unknown format {name}"))?
+        }
+        (None, Some(path)) => Format::from_extension(path).unwrap_or(Format::Text),
+        (None, None) => Format::Text,
+    };
+    let min_tier = match &args.min_tier {
+        Some(name) => {
+            Some(isnad_report::parse_tier(name).ok_or_else(|| anyhow!("unknown tier {name}"))?)
+        }
+        None => None,
+    };
+
+    let bars = Bars::new(!global.quiet && std::io::stderr().is_terminal());
+    let inputs = input::read_all(
+        &args.paths,
+        args.manifest.as_deref(),
+        args.max_article_bytes,
+        &|n| bars.update("reading", n, None),
+    );
+    let inputs = match inputs {
+        Ok(i) => i,
+        Err(e) => {
+            bars.finish();
+            return Err(e);
+        }
+    };
+    bars.update("reading", inputs.articles.len() as u64, None);
+    for note in &inputs.notes {
+        global.warn(note);
+    }
+
+    // `..default()` so options the matcher adds later keep their defaults.
+    #[allow(clippy::needless_update)]
+    let matching = MatchOptions {
+        same_source: args.same_outlet,
+        within_days: args.within_days,
+        ..MatchOptions::default()
+    };
+    let options = Options {
+        matching,
+        min_tier,
+        min_score: args.min_score,
+    };
+    let report = isnad_report::build(inputs.articles, &options, &|p| {
+        bars.update(p.stage, p.done, Some(p.total))
+    });
+    bars.finish();
+    let report = report?;
+
+    let skipped: Vec<_> = report
+        .articles
+        .iter()
+        .filter(|a| a.status == Status::Skipped)
+        .collect();
+    for a in skipped.iter().take(MAX_WARNINGS) {
+        global.warn(&format!(
+            "skipped {}",
+            a.reason.as_deref().unwrap_or(a.id.as_str())
+        ));
+    }
+    if skipped.len() > MAX_WARNINGS {
+        global.warn(&format!(
+            "… and {} more skipped articles (all are listed in the report)",
+            skipped.len() - MAX_WARNINGS
+        ));
+    }
+    for a in &report.articles {
+        for w in &a.warnings {
+            global.warn(&format!("{}: {w}", a.id));
+        }
+    }
+
+    let (mut out, out_is_tty) = output::open(args.output.as_deref())?;
+    let render_options = RenderOptions {
+        color: format == Format::Text && global.color_for(out_is_tty),
+    };
+    isnad_report::render(&report, format, &render_options, &mut out)?;
+    out.flush()?;
+    drop(out);
+
+    if let Some(path) = &args.output {
+        let s = &report.summary;
+        global.note(&format!(
+            "wrote {} ({}): {} articles ({} skipped), {} matches, {} statements carried by 2+ outlets",
+            path.display(),
+            format.name(),
+            s.articles,
+            s.articles_skipped,
+            s.matches,
+            s.cross_outlet_statements
+        ));
+    }
+    if args.strict && !skipped.is_empty() {
+        output::error(&format!(
+            "{} article(s) skipped and --strict is set",
+            skipped.len()
+        ));
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

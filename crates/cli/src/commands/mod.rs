@@ -1,0 +1,41 @@
+//! One module per subcommand.
+
+pub mod compare;
+pub mod explain;
+pub mod score;
+pub mod segment;
+
+use anyhow::{Context, Result};
+use std::io::Read;
+use std::path::Path;
+
+/// Reads a whole file (or stdin for `-`/`None`) as UTF-8 text.
+/// Invalid UTF-8 is an error naming the file and the byte offset.
+/// A leading byte-order mark is not part of the text.
+pub fn read_utf8(path: Option<&Path>) -> Result<(String, String)> {
+    let (name, bytes) = match path.filter(|p| *p != Path::new("-")) {
+        None => {
+            let mut b = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut b)
+                .context("cannot read stdin")?;
+            ("<stdin>".to_string(), b)
+        }
+        Some(p) => (
+            p.display().to_string(),
+            std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
+        ),
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{name}: not valid UTF-8 (byte offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    Ok((name, text))
+}

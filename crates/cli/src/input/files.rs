@@ -1,0 +1,249 @@
+//! Plain text articles: folders of `.txt` files and manifests describing them.
+//!
+//! A folder tree is the simplest way to hand isnad a collection: one folder
+//! per outlet, one file per article. Dates and titles cannot live in a file
+//! name reliably, so a `manifest.jsonl` or `manifest.csv` in a folder (or
+//! `--manifest FILE`) maps each file to its outlet, date and title.
+
+use super::{Reader, check_text, extension, folder_outlet, skipped, slash_path, strip_txt};
+use anyhow::{Context, Result, bail};
+use isnad_report::{Content, InputArticle};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Names a folder's manifest may have, in order of preference.
+const MANIFEST_NAMES: [&str; 2] = ["manifest.jsonl", "manifest.csv"];
+
+/// One line of a manifest: which file, and what is known about it.
+#[derive(Debug, Clone, Default)]
+pub struct ManifestEntry {
+    /// The file, relative to the manifest's folder.
+    pub file: String,
+    /// Article id (default: the file path without `.txt`).
+    pub id: Option<String>,
+    /// Outlet (default: the file's folder name).
+    pub outlet: Option<String>,
+    /// ISO date.
+    pub date: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Other columns, kept in the article's `extra`.
+    pub extra: BTreeMap<String, serde_json::Value>,
+    /// Where this entry is (`manifest.jsonl:3`).
+    pub place: String,
+}
+
+/// Reads a manifest (JSONL or CSV by extension). A malformed manifest line is
+/// an error: the metadata of the whole collection is then in doubt.
+pub fn load_manifest(path: &Path) -> Result<Vec<ManifestEntry>> {
+    let bytes =
+        std::fs::read(path).with_context(|| format!("cannot read manifest {}", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "manifest {} is not valid UTF-8 (byte offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let mut records: Vec<(u64, serde_json::Map<String, serde_json::Value>)> = Vec::new();
+    if extension(path) == "csv" {
+        let mut rd = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let headers = rd
+            .headers()
+            .with_context(|| format!("manifest {}: cannot read the header row", path.display()))?
+            .clone();
+        for rec in rd.records() {
+            let rec = rec.with_context(|| format!("manifest {}", path.display()))?;
+            let line = rec.position().map_or(0, |p| p.line());
+            let map = headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.to_string())))
+                .collect();
+            records.push((line, map));
+        }
+    } else {
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let value: serde_json::Value = serde_json::from_str(line).with_context(|| {
+                format!("manifest {}:{}: not valid JSON", path.display(), i + 1)
+            })?;
+            let serde_json::Value::Object(map) = value else {
+                bail!("manifest {}:{}: not a JSON object", path.display(), i + 1);
+            };
+            records.push((i as u64 + 1, map));
+        }
+    }
+    let mut out = Vec::with_capacity(records.len());
+    for (line, mut map) in records {
+        let place = format!("{}:{}", path.display(), line);
+        let mut take = |k: &str| -> Option<String> {
+            match map.remove(k)? {
+                serde_json::Value::String(s) if s.is_empty() => None,
+                serde_json::Value::String(s) => Some(s),
+                serde_json::Value::Null => None,
+                v => Some(v.to_string()),
+            }
+        };
+        let Some(file) = take("file").or_else(|| take("path")) else {
+            bail!("{place}: manifest entry has no `file` field");
+        };
+        out.push(ManifestEntry {
+            file,
+            id: take("id"),
+            outlet: take("outlet").or_else(|| take("series")),
+            date: take("date"),
+            title: take("title"),
+            url: take("url"),
+            extra: map.into_iter().collect(),
+            place,
+        });
+    }
+    Ok(out)
+}
+
+/// Files of a folder tree, sorted, without hidden files and folders.
+/// Symlinked folders are not followed (no cycles).
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, manifests: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list folder {}", dir.display()))?
+        .collect::<std::io::Result<_>>()
+        .with_context(|| format!("cannot list folder {}", dir.display()))?;
+    entries.sort_by_key(|e| e.file_name());
+    for name in MANIFEST_NAMES {
+        if entries.iter().any(|e| e.file_name() == name) {
+            manifests.push(dir.join(name));
+            break;
+        }
+    }
+    for e in entries {
+        let name = e.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = e.path();
+        let ty = e.file_type()?;
+        if ty.is_dir() {
+            walk(&path, files, manifests)?;
+        } else if !MANIFEST_NAMES.iter().any(|m| name == *m) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+impl Reader<'_> {
+    /// Reads a folder tree: every `.txt` file, with metadata from manifests found on the way.
+    pub(super) fn read_dir(&mut self, root: &Path) -> Result<()> {
+        let mut files = Vec::new();
+        let mut manifests = Vec::new();
+        walk(root, &mut files, &mut manifests)?;
+        // Entries of a folder's own manifest, to read listed files the walk does not cover.
+        let mut listed: Vec<(PathBuf, ManifestEntry)> = Vec::new();
+        for m in &manifests {
+            let base = m.parent().unwrap_or(root).to_path_buf();
+            for e in load_manifest(m)? {
+                if let Ok(c) = base.join(&e.file).canonicalize() {
+                    self.meta.entry(c).or_insert_with(|| e.clone());
+                }
+                listed.push((base.clone(), e));
+            }
+        }
+        let mut ignored = 0usize;
+        for f in files {
+            if extension(&f) != "txt" {
+                ignored += 1;
+                continue;
+            }
+            let rel = f.strip_prefix(root).unwrap_or(&f);
+            let id = strip_txt(&slash_path(rel));
+            let outlet = folder_outlet(&f);
+            self.read_text(&f, id, outlet);
+        }
+        for (base, e) in listed {
+            self.read_manifest_entry(&base, &e);
+        }
+        if ignored > 0 {
+            self.out.notes.push(format!(
+                "{}: ignored {ignored} file(s) that are not .txt (give .jsonl/.csv files as separate arguments)",
+                root.display()
+            ));
+        }
+        Ok(())
+    }
+
+    /// Reads a file a manifest lists, unless it was read already; a missing file is a skipped article.
+    pub(super) fn read_manifest_entry(&mut self, base: &Path, e: &ManifestEntry) {
+        let path = base.join(&e.file);
+        let id = e.id.clone().unwrap_or_else(|| strip_txt(&e.file));
+        match path.canonicalize() {
+            Ok(c) if self.seen.contains(&c) => {}
+            Ok(_) => {
+                let outlet = folder_outlet(&path);
+                self.read_text(&path, id, outlet);
+            }
+            Err(err) => {
+                let mut a = skipped(
+                    id,
+                    slash_path(&path),
+                    None,
+                    format!(
+                        "{}: listed in {} but cannot be read: {err}",
+                        path.display(),
+                        e.place
+                    ),
+                );
+                a.outlet = e.outlet.clone().unwrap_or_default();
+                a.date = e.date.clone();
+                self.push(a);
+            }
+        }
+    }
+
+    /// Reads one plain text article; manifest metadata, when there is some, wins over the defaults.
+    pub(super) fn read_text(&mut self, path: &Path, default_id: String, default_outlet: String) {
+        let canonical = path.canonicalize().ok();
+        if let Some(c) = &canonical
+            && !self.seen.insert(c.clone())
+        {
+            return;
+        }
+        let entry = canonical
+            .as_ref()
+            .and_then(|c| self.meta.get(c))
+            .cloned()
+            .unwrap_or_default();
+        let shown = slash_path(path);
+        let content = match std::fs::metadata(path) {
+            Err(e) => Content::Skipped(format!("{shown}: cannot read: {e}")),
+            Ok(m) if m.len() > self.max_bytes => Content::Skipped(format!(
+                "{shown}: {} bytes, over the limit of {} bytes per article (--max-article-bytes)",
+                m.len(),
+                self.max_bytes
+            )),
+            Ok(_) => match std::fs::read(path) {
+                Err(e) => Content::Skipped(format!("{shown}: cannot read: {e}")),
+                Ok(bytes) => match check_text(bytes, 0) {
+                    Ok(text) => Content::Text(text),
+                    Err(why) => Content::Skipped(format!("{shown}: {why}")),
+                },
+            },
+        };
+        let article = InputArticle {
+            id: entry.id.unwrap_or(default_id),
+            path: shown,
+            line: None,
+            outlet: entry.outlet.unwrap_or(default_outlet),
+            date: entry.date,
+            title: entry.title,
+            url: entry.url,
+            extra: entry.extra,
+            content,
+        };
+        self.push(article);
+    }
+}

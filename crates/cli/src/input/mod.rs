@@ -1,0 +1,261 @@
+//! Reading articles from folders, text files, JSONL, CSV and manifests.
+//!
+//! The rule here is that nothing is dropped silently: every file or record
+//! that looks like an article becomes an [`InputArticle`], and one that
+//! cannot be used becomes [`Content::Skipped`] with a reason naming the file
+//! (and line, and byte offset where it applies). Only problems that make the
+//! whole run untrustworthy are errors: a path that does not exist, a folder
+//! that cannot be listed, a manifest or CSV header that cannot be read.
+
+mod files;
+mod records;
+
+use anyhow::{Context, Result, bail};
+use isnad_report::{Content, InputArticle};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+pub use files::ManifestEntry;
+
+/// Articles longer than this are skipped (64 MiB): a bigger "article" is
+/// almost always a mis-exported dump, and segmenting it would hold the run.
+pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 64 << 20;
+
+/// What the reader found.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// Every article, in input order.
+    pub articles: Vec<InputArticle>,
+    /// Things worth telling the user that are not about one article.
+    pub notes: Vec<String>,
+}
+
+/// The reader: options plus state shared across paths (manifest metadata, files already read).
+pub struct Reader<'p> {
+    max_bytes: u64,
+    /// Manifest metadata by canonical file path.
+    meta: HashMap<PathBuf, ManifestEntry>,
+    /// Canonical paths already read, so a file named twice is read once.
+    seen: HashSet<PathBuf>,
+    stdin_used: bool,
+    out: Inputs,
+    on_article: &'p dyn Fn(u64),
+}
+
+impl<'p> Reader<'p> {
+    /// A reader skipping articles over `max_bytes`; `on_article` is called with the running count.
+    pub fn new(max_bytes: u64, on_article: &'p dyn Fn(u64)) -> Self {
+        Reader {
+            max_bytes,
+            meta: HashMap::new(),
+            seen: HashSet::new(),
+            stdin_used: false,
+            out: Inputs::default(),
+            on_article,
+        }
+    }
+
+    fn push(&mut self, article: InputArticle) {
+        self.out.articles.push(article);
+        (self.on_article)(self.out.articles.len() as u64);
+    }
+
+    /// Reads an explicit manifest: its metadata applies to files read later,
+    /// and the files it lists are read.
+    pub fn read_manifest(&mut self, manifest: &Path) -> Result<()> {
+        let entries = files::load_manifest(manifest)?;
+        let base = manifest.parent().unwrap_or(Path::new("."));
+        for e in &entries {
+            if let Ok(c) = base.join(&e.file).canonicalize() {
+                self.meta.insert(c, e.clone());
+            }
+        }
+        for e in entries {
+            self.read_manifest_entry(base, &e);
+        }
+        Ok(())
+    }
+
+    /// Reads one command-line path: `-`, a folder, or a file by its extension.
+    pub fn read_path(&mut self, path: &Path) -> Result<()> {
+        if path == Path::new("-") {
+            if self.stdin_used {
+                bail!("`-` (stdin) given more than once");
+            }
+            self.stdin_used = true;
+            let stdin = std::io::stdin().lock();
+            return self.read_jsonl_from(stdin, "-");
+        }
+        let meta =
+            std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+        if meta.is_dir() {
+            self.read_dir(path)
+        } else {
+            match extension(path).as_str() {
+                "jsonl" | "ndjson" => {
+                    let file = std::fs::File::open(path)
+                        .with_context(|| format!("cannot open {}", path.display()))?;
+                    self.read_jsonl_from(std::io::BufReader::new(file), &path.display().to_string())
+                }
+                "csv" => self.read_csv(path),
+                _ => {
+                    let id = strip_txt(&slash_path(path));
+                    let outlet = folder_outlet(path);
+                    self.read_text(path, id, outlet);
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    /// Everything read so far.
+    pub fn finish(self) -> Inputs {
+        self.out
+    }
+}
+
+/// Reads every path (and the explicit manifest first, if any).
+pub fn read_all(
+    paths: &[PathBuf],
+    manifest: Option<&Path>,
+    max_bytes: u64,
+    on_article: &dyn Fn(u64),
+) -> Result<Inputs> {
+    if paths.is_empty() && manifest.is_none() {
+        bail!("no input: give folders, .jsonl/.csv/.txt files, `-` for stdin, or --manifest FILE");
+    }
+    let mut reader = Reader::new(max_bytes, on_article);
+    if let Some(m) = manifest {
+        reader.read_manifest(m)?;
+    }
+    for p in paths {
+        reader.read_path(p)?;
+    }
+    let inputs = reader.finish();
+    if inputs.articles.is_empty() {
+        bail!(
+            "no articles found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(inputs)
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
+/// A path with `/` separators, for ids that read the same on every platform.
+fn slash_path(path: &Path) -> String {
+    path.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn strip_txt(s: &str) -> String {
+    let lower = s.to_ascii_lowercase();
+    if lower.ends_with(".txt") {
+        s[..s.len() - 4].to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// The outlet of a plain text file: the name of the folder it is in.
+fn folder_outlet(path: &Path) -> String {
+    path.parent()
+        .and_then(|p| {
+            if p.as_os_str().is_empty() {
+                std::env::current_dir()
+                    .ok()?
+                    .file_name()
+                    .map(|n| n.to_owned())
+            } else {
+                p.canonicalize()
+                    .ok()
+                    .and_then(|c| c.file_name().map(|n| n.to_owned()))
+                    .or_else(|| p.file_name().map(|n| n.to_owned()))
+            }
+        })
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Checks raw bytes as article text: not binary, valid UTF-8, not empty.
+/// `offset` is added to reported byte offsets (for records inside a larger file).
+pub(crate) fn check_text(bytes: Vec<u8>, offset: u64) -> Result<String, String> {
+    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!(
+            "binary data (NUL byte at byte offset {})",
+            offset + i as u64
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (byte offset {})",
+            offset + e.utf8_error().valid_up_to() as u64
+        )
+    })?;
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if text.trim().is_empty() {
+        return Err(if text.is_empty() {
+            "empty".to_string()
+        } else {
+            "empty (only whitespace)".to_string()
+        });
+    }
+    Ok(text)
+}
+
+pub(crate) fn skipped(id: String, path: String, line: Option<u64>, reason: String) -> InputArticle {
+    InputArticle {
+        id,
+        path,
+        line,
+        content: Content::Skipped(reason),
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_checks_name_the_byte_offset() {
+        assert_eq!(
+            check_text(b"ab\xffcd".to_vec(), 10).unwrap_err(),
+            "not valid UTF-8 (byte offset 12)"
+        );
+        assert_eq!(
+            check_text(b"ab\0cd".to_vec(), 0).unwrap_err(),
+            "binary data (NUL byte at byte offset 2)"
+        );
+        assert_eq!(
+            check_text(b" \n".to_vec(), 0).unwrap_err(),
+            "empty (only whitespace)"
+        );
+        assert_eq!(
+            check_text("\u{FEFF}نص".as_bytes().to_vec(), 0).unwrap(),
+            "نص"
+        );
+    }
+
+    #[test]
+    fn ids_drop_txt_and_use_slashes() {
+        assert_eq!(strip_txt("a/b.TXT"), "a/b");
+        assert_eq!(slash_path(Path::new("./a/b.txt")), "a/b.txt");
+    }
+}

@@ -1,0 +1,359 @@
+//! Article records: JSONL (one object per line) and CSV (one row per article).
+//!
+//! Both carry the same fields: `id`, `text`, `outlet` (or passim's `series`),
+//! optional `date`, `title`, `url`; any other field is kept in the article's
+//! `extra`. A record that cannot be used is a skipped article whose reason
+//! names the file and line.
+
+use super::{Reader, check_text, skipped};
+use anyhow::{Context, Result, bail};
+use isnad_report::{Content, InputArticle};
+use serde_json::{Map, Value};
+use std::io::BufRead;
+use std::path::Path;
+
+/// Reads one line into `buf`, keeping at most `cap` bytes (the rest of an
+/// overlong line is consumed and counted). Returns the full line length
+/// including the newline, or 0 at end of input.
+fn read_capped_line<R: BufRead>(
+    r: &mut R,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<usize> {
+    buf.clear();
+    let mut total = 0usize;
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(total);
+        }
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let room = cap.saturating_add(1).saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..take.min(room)]);
+        r.consume(take);
+        total += take;
+        if done {
+            return Ok(total);
+        }
+    }
+}
+
+/// A serde_json error without its "at line 1 column N" (the line is ours to name).
+fn json_error(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let msg = msg
+        .rsplit_once(" at line ")
+        .map_or(msg.as_str(), |(m, _)| m);
+    format!("{msg} (column {})", e.column())
+}
+
+fn place(path: &str, line: u64) -> String {
+    format!("{path}:{line}")
+}
+
+/// Turns one record's fields into an article; `path`/`line` name where it came from.
+fn record_article(
+    mut fields: Map<String, Value>,
+    path: &str,
+    line: u64,
+    max_bytes: u64,
+) -> InputArticle {
+    let at = place(path, line);
+    let mut take_string = |k: &str| -> Option<String> {
+        match fields.remove(k)? {
+            Value::Null => None,
+            Value::String(s) if s.is_empty() => None,
+            Value::String(s) => Some(s),
+            v => Some(v.to_string()),
+        }
+    };
+    let id = take_string("id");
+    let outlet = take_string("outlet").or_else(|| take_string("series"));
+    let date = take_string("date");
+    let title = take_string("title");
+    let url = take_string("url");
+    let text = fields.remove("text");
+    let content = match text {
+        None => Content::Skipped(format!("{at}: no `text` field")),
+        Some(Value::String(t)) if t.len() as u64 > max_bytes => Content::Skipped(format!(
+            "{at}: text is {} bytes, over the limit of {max_bytes} bytes per article (--max-article-bytes)",
+            t.len()
+        )),
+        Some(Value::String(t)) => match check_text(t.into_bytes(), 0) {
+            Ok(t) => Content::Text(t),
+            Err(why) => Content::Skipped(format!("{at}: text is {why}")),
+        },
+        Some(v) => Content::Skipped(format!(
+            "{at}: `text` is not a string but {}",
+            match v {
+                Value::Null => "null",
+                Value::Bool(_) => "a boolean",
+                Value::Number(_) => "a number",
+                Value::Array(_) => "an array",
+                Value::Object(_) => "an object",
+                Value::String(_) => "a string",
+            }
+        )),
+    };
+    let content = match (&content, &outlet) {
+        (Content::Text(_), None) => {
+            Content::Skipped(format!("{at}: no `outlet` (or `series`) field"))
+        }
+        _ => content,
+    };
+    InputArticle {
+        id: id.unwrap_or_else(|| at.clone()),
+        path: path.to_string(),
+        line: Some(line),
+        outlet: outlet.unwrap_or_default(),
+        date,
+        title,
+        url,
+        extra: fields.into_iter().collect(),
+        content,
+    }
+}
+
+impl Reader<'_> {
+    /// Reads JSONL from any reader; `name` is the file name shown in reasons (`-` for stdin).
+    pub(super) fn read_jsonl_from<R: BufRead>(&mut self, mut r: R, name: &str) -> Result<()> {
+        let cap = usize::try_from(self.max_bytes).unwrap_or(usize::MAX);
+        let mut buf = Vec::new();
+        let mut line_no = 0u64;
+        let mut offset = 0u64;
+        let mut records = 0usize;
+        loop {
+            let n = read_capped_line(&mut r, &mut buf, cap)
+                .with_context(|| format!("cannot read {name} (after line {line_no})"))?;
+            if n == 0 {
+                break;
+            }
+            line_no += 1;
+            let line_offset = offset;
+            offset += n as u64;
+            if buf.len() > cap {
+                records += 1;
+                let at = place(name, line_no);
+                self.push(skipped(
+                    at.clone(),
+                    name.to_string(),
+                    Some(line_no),
+                    format!(
+                        "{at}: line is {n} bytes, over the limit of {cap} bytes per article (--max-article-bytes)"
+                    ),
+                ));
+                continue;
+            }
+            while buf.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+                buf.pop();
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            records += 1;
+            let at = place(name, line_no);
+            let text = match std::str::from_utf8(&buf) {
+                Ok(t) => t,
+                Err(e) => {
+                    let reason = format!(
+                        "{at}: not valid UTF-8 (byte offset {} in the file)",
+                        line_offset + e.valid_up_to() as u64
+                    );
+                    self.push(skipped(at, name.to_string(), Some(line_no), reason));
+                    continue;
+                }
+            };
+            let article = match serde_json::from_str::<Value>(text) {
+                Ok(Value::Object(map)) => record_article(map, name, line_no, self.max_bytes),
+                Ok(_) => skipped(
+                    at.clone(),
+                    name.to_string(),
+                    Some(line_no),
+                    format!("{at}: not a JSON object"),
+                ),
+                Err(e) => skipped(
+                    at.clone(),
+                    name.to_string(),
+                    Some(line_no),
+                    format!("{at}: not valid JSON: {}", json_error(&e)),
+                ),
+            };
+            self.push(article);
+        }
+        if records == 0 {
+            self.push(skipped(
+                name.to_string(),
+                name.to_string(),
+                None,
+                format!("{name}: empty: no articles"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Reads a CSV file with a header row; the header must have a `text` column.
+    pub(super) fn read_csv(&mut self, path: &Path) -> Result<()> {
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
+        let mut rd = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .from_reader(std::io::BufReader::new(file));
+        let headers = rd
+            .byte_headers()
+            .with_context(|| format!("{name}: cannot read the header row"))?
+            .clone();
+        if headers.is_empty() {
+            self.push(skipped(
+                name.clone(),
+                name.clone(),
+                None,
+                format!("{name}: empty: no articles"),
+            ));
+            return Ok(());
+        }
+        let headers: Vec<String> = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                std::str::from_utf8(h)
+                    .map(|s| s.trim_start_matches('\u{FEFF}').to_string())
+                    .map_err(|_| {
+                        anyhow::anyhow!("{name}: header column {} is not valid UTF-8", i + 1)
+                    })
+            })
+            .collect::<Result<_>>()?;
+        if !headers.iter().any(|h| h == "text") {
+            bail!(
+                "{name}: the header row has no `text` column (columns: {})",
+                headers.join(", ")
+            );
+        }
+        let mut records = 0usize;
+        let mut rec = csv::ByteRecord::new();
+        loop {
+            let pos_line = rd.position().line();
+            match rd.read_byte_record(&mut rec) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let (line, why) = match e.kind() {
+                        csv::ErrorKind::UnequalLengths {
+                            pos,
+                            expected_len,
+                            len,
+                        } => (
+                            pos.as_ref().map_or(pos_line, |p| p.line()),
+                            format!("row has {len} fields, the header has {expected_len}"),
+                        ),
+                        _ => (pos_line, e.to_string()),
+                    };
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        return Err(e).with_context(|| format!("cannot read {name}"));
+                    }
+                    records += 1;
+                    let at = place(&name, line);
+                    self.push(skipped(
+                        at.clone(),
+                        name.clone(),
+                        Some(line),
+                        format!("{at}: malformed CSV row: {why}"),
+                    ));
+                    continue;
+                }
+            }
+            records += 1;
+            let line = rec.position().map_or(pos_line, |p| p.line());
+            let at = place(&name, line);
+            if rec.as_slice().len() as u64 > self.max_bytes {
+                self.push(skipped(
+                    at.clone(),
+                    name.clone(),
+                    Some(line),
+                    format!(
+                        "{at}: row is {} bytes, over the limit of {} bytes per article (--max-article-bytes)",
+                        rec.as_slice().len(),
+                        self.max_bytes
+                    ),
+                ));
+                continue;
+            }
+            let mut map = Map::new();
+            let mut bad = None;
+            for (h, field) in headers.iter().zip(rec.iter()) {
+                match std::str::from_utf8(field) {
+                    Ok(s) => {
+                        map.insert(h.clone(), Value::String(s.to_string()));
+                    }
+                    Err(e) => {
+                        let field_start = rec.position().map_or(0, |p| p.byte())
+                            + (field.as_ptr() as usize)
+                                .saturating_sub(rec.as_slice().as_ptr() as usize)
+                                as u64;
+                        bad = Some(format!(
+                            "{at}: column `{h}` is not valid UTF-8 (near byte offset {} in the file)",
+                            field_start + e.valid_up_to() as u64
+                        ));
+                        break;
+                    }
+                }
+            }
+            let article = match bad {
+                Some(reason) => skipped(at, name.clone(), Some(line), reason),
+                None => record_article(map, &name, line, self.max_bytes),
+            };
+            self.push(article);
+        }
+        if records == 0 {
+            self.push(skipped(
+                name.clone(),
+                name.clone(),
+                None,
+                format!("{name}: no articles after the header"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlong_lines_are_cut_but_fully_consumed() {
+        let mut r = std::io::Cursor::new(b"0123456789\nab\n".to_vec());
+        let mut buf = Vec::new();
+        assert_eq!(read_capped_line(&mut r, &mut buf, 4).unwrap(), 11);
+        assert_eq!(buf.len(), 5);
+        assert_eq!(read_capped_line(&mut r, &mut buf, 4).unwrap(), 3);
+        assert_eq!(buf, b"ab\n");
+        assert_eq!(read_capped_line(&mut r, &mut buf, 4).unwrap(), 0);
+    }
+
+    #[test]
+    fn a_record_without_text_is_skipped_with_its_place() {
+        let map: Map<String, Value> =
+            serde_json::from_str(r#"{"id":"x","outlet":"sana"}"#).unwrap();
+        let a = record_article(map, "in.jsonl", 4, 1 << 20);
+        match a.content {
+            Content::Skipped(r) => assert_eq!(r, "in.jsonl:4: no `text` field"),
+            Content::Text(_) => panic!("should be skipped"),
+        }
+    }
+
+    #[test]
+    fn passim_series_is_the_outlet_and_unknown_fields_are_kept() {
+        let map: Map<String, Value> =
+            serde_json::from_str(r#"{"id":"x","series":"sana","text":"نص","seq":3}"#).unwrap();
+        let a = record_article(map, "in.jsonl", 1, 1 << 20);
+        assert_eq!(a.outlet, "sana");
+        assert_eq!(a.extra.get("seq"), Some(&Value::from(3)));
+    }
+}

@@ -1,0 +1,613 @@
+//! From input articles to a [`Report`]: segment, match, group, assemble.
+//!
+//! This is the only place that calls the pipeline libraries. The CLI hands in
+//! articles it has read (or could not read: those arrive as
+//! [`Content::Skipped`] and stay in the report), and gets back plain data that
+//! every renderer shares.
+
+use crate::model::{
+    ArticleEntry, MatchEntry, OptionsEcho, OutletEntry, OutletPair, Report, Span, StatementEntry,
+    Status, Summary, UnitEntry,
+};
+use crate::tiers::{tier_strength, tier_strongest};
+use isnad_score::{MatchOptions, Progress, Tier, UnitRef};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// An article as the reader of the input found it.
+#[derive(Debug, Clone, Default)]
+pub struct InputArticle {
+    /// Unique id within the run.
+    pub id: String,
+    /// Where it was read from (file path, `-` for stdin).
+    pub path: String,
+    /// 1-based line within `path` for JSONL/CSV records.
+    pub line: Option<u64>,
+    /// Outlet id; empty when the input could not say (only for skipped articles).
+    pub outlet: String,
+    /// ISO date, when known.
+    pub date: Option<String>,
+    /// Title, when supplied.
+    pub title: Option<String>,
+    /// URL, when supplied.
+    pub url: Option<String>,
+    /// Fields isnad does not interpret, kept as given.
+    pub extra: BTreeMap<String, serde_json::Value>,
+    /// The text, or why there is none.
+    pub content: Content,
+}
+
+/// The text of an input article, or the reason it could not be used.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// The article text as published.
+    Text(String),
+    /// The article was not usable; the reason names file and line where it can.
+    Skipped(String),
+}
+
+impl Default for Content {
+    fn default() -> Self {
+        Content::Skipped(String::new())
+    }
+}
+
+/// What to compare and what to keep.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Passed to the matcher: same-outlet repeats, date window.
+    pub matching: MatchOptions,
+    /// Keep only matches at least this strong (see [`crate::tier_strength`]).
+    pub min_tier: Option<Tier>,
+    /// Keep only matches with at least this score.
+    pub min_score: f32,
+}
+
+/// Why a report could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Two input articles have the same id; both places are named.
+    #[error("duplicate article id {id:?}: {first} and {second}")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where it first occurred.
+        first: String,
+        /// Where it occurred again.
+        second: String,
+    },
+}
+
+fn place(a: &InputArticle) -> String {
+    match a.line {
+        Some(l) => format!("{}:{}", a.path, l),
+        None => a.path.clone(),
+    }
+}
+
+/// Days since 1970-01-01 of an ISO date (`YYYY-MM-DD`, anything after the day ignored).
+pub fn parse_day(date: &str) -> Option<i32> {
+    let b = date.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    if b.len() > 10 && !matches!(b[10], b'T' | b't' | b' ') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i32> {
+        let s = date.get(r)?;
+        if !s.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok()
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_len = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&m) || d < 1 || d > month_len[(m - 1) as usize] {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Segments, matches and groups the articles into a [`Report`].
+///
+/// Runs on the current rayon pool (use `ThreadPool::install` to bound it).
+/// The output does not depend on the number of threads.
+pub fn build(
+    input: Vec<InputArticle>,
+    options: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Report, BuildError> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, a) in input.iter().enumerate() {
+        if let Some(&j) = seen.get(a.id.as_str()) {
+            return Err(BuildError::DuplicateId {
+                id: a.id.clone(),
+                first: place(&input[j]),
+                second: place(a),
+            });
+        }
+        seen.insert(&a.id, i);
+    }
+    drop(seen);
+
+    let mut articles: Vec<ArticleEntry> = input.into_iter().map(article_entry).collect();
+
+    let total = articles.len() as u64;
+    let done = std::sync::atomic::AtomicU64::new(0);
+    progress(Progress {
+        stage: "segmenting",
+        done: 0,
+        total,
+    });
+    let segmented: Vec<Vec<isnad_segment::Unit>> = articles
+        .par_iter()
+        .map(|a| {
+            let units = if a.status == Status::Used {
+                isnad_segment::segment(&a.text)
+            } else {
+                Vec::new()
+            };
+            let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if d.is_multiple_of(256) || d == total {
+                progress(Progress {
+                    stage: "segmenting",
+                    done: d,
+                    total,
+                });
+            }
+            units
+        })
+        .collect();
+
+    let outlets: Vec<String> = articles
+        .iter()
+        .filter(|a| a.status == Status::Used)
+        .map(|a| a.outlet.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let source_of = |o: &str| outlets.binary_search_by(|x| x.as_str().cmp(o)).unwrap_or(0) as u32;
+
+    // All units; the matcher sees only statement units (`refs`), mapped back by `ref_unit`.
+    let mut units: Vec<UnitEntry> = Vec::new();
+    let mut ref_unit: Vec<usize> = Vec::new();
+    for (ai, (article, segs)) in articles.iter_mut().zip(&segmented).enumerate() {
+        article.units = segs.len();
+        for u in segs {
+            let Some(text) = article.text.get(u.span.clone()) else {
+                continue;
+            };
+            if u.kind.is_statement() {
+                ref_unit.push(units.len());
+                article.statement_units += 1;
+            }
+            units.push(UnitEntry {
+                id: format!("{}#{}", article.id, u.index),
+                article: article.id.clone(),
+                outlet: article.outlet.clone(),
+                index: u.index,
+                kind: u.kind.as_str().to_string(),
+                start: u.span.start,
+                end: u.span.end,
+                text: text.to_string(),
+                parent: u.parent.map(|p| format!("{}#{}", article.id, p)),
+                speaker: u.speaker.clone(),
+                statement: None,
+                tier: None,
+                article_index: ai,
+            });
+        }
+    }
+    drop(segmented);
+
+    let refs: Vec<UnitRef<'_>> = ref_unit
+        .iter()
+        .map(|&ui| {
+            let u = &units[ui];
+            let a = &articles[u.article_index];
+            UnitRef {
+                text: &u.text,
+                source: source_of(&a.outlet),
+                day: a.day,
+            }
+        })
+        .collect();
+
+    let mut found = isnad_score::find_matches_with_progress(&refs, &options.matching, progress);
+    found.retain(|m| {
+        let (ua, ub) = (&units[ref_unit[m.a]], &units[ref_unit[m.b]]);
+        // A clause matching its own sentence is the segmenter's structure, not reuse.
+        let nested = ua.article_index == ub.article_index
+            && (ua.parent.as_deref() == Some(ub.id.as_str())
+                || ub.parent.as_deref() == Some(ua.id.as_str()));
+        !nested
+            && m.score >= options.min_score
+            && options
+                .min_tier
+                .is_none_or(|t| tier_strength(m.tier) >= tier_strength(t))
+    });
+    for m in &mut found {
+        if m.a > m.b {
+            std::mem::swap(&mut m.a, &mut m.b);
+            std::mem::swap(&mut m.spans_a, &mut m.spans_b);
+        }
+    }
+    found.sort_by_key(|x| (x.a, x.b));
+    found.dedup_by(|x, y| (x.a, x.b) == (y.a, y.b));
+
+    let groups = isnad_score::group_statements(&refs, &found);
+    drop(refs);
+
+    // Statement order: more outlets first, then earlier first appearance, then input order.
+    let date_key = |ui: usize| {
+        let a = &articles[units[ui].article_index];
+        // Dates with a time order within a day; unparseable dates count as undated.
+        (a.day.is_none(), a.day, a.day.and(a.date.clone()), ui)
+    };
+    let mut groups: Vec<(Vec<usize>, BTreeSet<&str>)> = groups
+        .into_iter()
+        .map(|g| {
+            let mut us: Vec<usize> = g.units.iter().map(|&r| ref_unit[r]).collect();
+            us.sort_by_key(|&ui| date_key(ui));
+            let outs: BTreeSet<&str> = us.iter().map(|&ui| units[ui].outlet.as_str()).collect();
+            (us, outs)
+        })
+        .collect();
+    groups.sort_by_cached_key(|(us, outs)| (std::cmp::Reverse(outs.len()), date_key(us[0])));
+    let groups: Vec<Vec<usize>> = groups.into_iter().map(|(us, _)| us).collect();
+
+    let mut statement_of_unit: HashMap<usize, usize> = HashMap::new();
+    for (si, us) in groups.iter().enumerate() {
+        for &ui in us {
+            statement_of_unit.insert(ui, si);
+        }
+    }
+
+    let mut matches: Vec<MatchEntry> = Vec::with_capacity(found.len());
+    let mut statement_matches: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    let mut unit_tier: HashMap<usize, Tier> = HashMap::new();
+    let mut match_tier: Vec<Tier> = Vec::with_capacity(found.len());
+    for m in found {
+        match_tier.push(m.tier);
+        let (ai, bi) = (ref_unit[m.a], ref_unit[m.b]);
+        let si = statement_of_unit[&ai];
+        statement_matches[si].push(matches.len());
+        for ui in [ai, bi] {
+            let t = unit_tier.entry(ui).or_insert(m.tier);
+            *t = tier_strongest(*t, m.tier);
+        }
+        let spans = |v: Vec<std::ops::Range<usize>>, text: &str| -> Vec<Span> {
+            v.into_iter()
+                .filter(|r| r.start < r.end && text.get(r.clone()).is_some())
+                .map(|r| [r.start, r.end])
+                .collect()
+        };
+        matches.push(MatchEntry {
+            a: units[ai].id.clone(),
+            b: units[bi].id.clone(),
+            tier: m.tier.as_str().to_string(),
+            score: m.score,
+            spans_a: spans(m.spans_a, &units[ai].text),
+            spans_b: spans(m.spans_b, &units[bi].text),
+            components: m.components.into_iter().collect(),
+            statement: format!("s{}", si + 1),
+            a_index: ai,
+            b_index: bi,
+        });
+    }
+
+    let mut statements = Vec::with_capacity(groups.len());
+    for (si, us) in groups.into_iter().enumerate() {
+        let id = format!("s{}", si + 1);
+        let mut outs: Vec<String> = Vec::new();
+        for &ui in &us {
+            if !outs.contains(&units[ui].outlet) {
+                outs.push(units[ui].outlet.clone());
+            }
+        }
+        let first = us
+            .first()
+            .copied()
+            .filter(|&ui| articles[units[ui].article_index].day.is_some());
+        let first_is_tie = first.is_some_and(|f| {
+            let day = articles[units[f].article_index].day;
+            us.iter().any(|&ui| {
+                units[ui].outlet != units[f].outlet && articles[units[ui].article_index].day == day
+            })
+        });
+        let mut tiers: BTreeMap<String, usize> = BTreeMap::new();
+        let mut strongest: Option<Tier> = None;
+        for &mi in &statement_matches[si] {
+            let t = match_tier[mi];
+            *tiers.entry(t.as_str().to_string()).or_default() += 1;
+            strongest = Some(strongest.map_or(t, |s| tier_strongest(s, t)));
+        }
+        for &ui in &us {
+            units[ui].statement = Some(id.clone());
+            units[ui].tier = unit_tier.get(&ui).map(|t| t.as_str().to_string());
+        }
+        statements.push(StatementEntry {
+            id,
+            units: us.iter().map(|&ui| units[ui].id.clone()).collect(),
+            outlets: outs,
+            first_unit: first.map(|f| units[f].id.clone()),
+            first_outlet: first.map(|f| units[f].outlet.clone()),
+            first_date: first.and_then(|f| articles[units[f].article_index].date.clone()),
+            first_is_tie,
+            tier: strongest.map_or_else(String::new, |t| t.as_str().to_string()),
+            tiers,
+            matches: statement_matches[si].len(),
+            unit_indices: us,
+            match_indices: std::mem::take(&mut statement_matches[si]),
+        });
+    }
+
+    for st in &statements {
+        if st.outlets.len() >= 2 {
+            for &ui in &st.unit_indices {
+                articles[units[ui].article_index].shared_units += 1;
+            }
+        }
+    }
+    for a in &mut articles {
+        a.shared_share =
+            (a.statement_units > 0).then(|| a.shared_units as f64 / a.statement_units as f64);
+    }
+
+    let summary = summarize(&articles, &units, &matches, &statements, &outlets, options);
+    Ok(Report {
+        articles,
+        units,
+        matches,
+        statements,
+        summary,
+    })
+}
+
+fn article_entry(a: InputArticle) -> ArticleEntry {
+    let mut warnings = Vec::new();
+    let day = match a.date.as_deref() {
+        None => None,
+        Some(d) => {
+            let day = parse_day(d);
+            if day.is_none() {
+                warnings.push(format!(
+                    "date {d:?} is not an ISO date (YYYY-MM-DD); treated as undated"
+                ));
+            }
+            day
+        }
+    };
+    let (status, reason, text) = match a.content {
+        Content::Text(t) => (Status::Used, None, t),
+        Content::Skipped(r) => (Status::Skipped, Some(r), String::new()),
+    };
+    ArticleEntry {
+        id: a.id,
+        path: a.path,
+        line: a.line,
+        outlet: a.outlet,
+        date: a.date,
+        title: a.title,
+        url: a.url,
+        status,
+        reason,
+        warnings,
+        bytes: text.len(),
+        units: 0,
+        statement_units: 0,
+        shared_units: 0,
+        shared_share: None,
+        extra: a.extra,
+        text,
+        day,
+    }
+}
+
+fn summarize(
+    articles: &[ArticleEntry],
+    units: &[UnitEntry],
+    matches: &[MatchEntry],
+    statements: &[StatementEntry],
+    outlets: &[String],
+    options: &Options,
+) -> Summary {
+    let mut per_outlet: BTreeMap<&str, OutletEntry> = outlets
+        .iter()
+        .map(|o| {
+            (
+                o.as_str(),
+                OutletEntry {
+                    outlet: o.clone(),
+                    articles: 0,
+                    statement_units: 0,
+                    shared_units: 0,
+                    statements: 0,
+                    first: 0,
+                },
+            )
+        })
+        .collect();
+    for a in articles.iter().filter(|a| a.status == Status::Used) {
+        if let Some(e) = per_outlet.get_mut(a.outlet.as_str()) {
+            e.articles += 1;
+            e.statement_units += a.statement_units;
+            e.shared_units += a.shared_units;
+        }
+    }
+    let mut pairs: BTreeMap<(&str, &str), OutletPair> = BTreeMap::new();
+    for st in statements.iter().filter(|s| s.outlets.len() >= 2) {
+        // Earliest day per outlet within the statement.
+        let mut first_day: BTreeMap<&str, Option<i32>> = BTreeMap::new();
+        for &ui in &st.unit_indices {
+            let u = &units[ui];
+            let day = articles[u.article_index].day;
+            let e = first_day.entry(u.outlet.as_str()).or_insert(day);
+            *e = match (*e, day) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            };
+        }
+        for o in first_day.keys() {
+            if let Some(e) = per_outlet.get_mut(o) {
+                e.statements += 1;
+                if st.first_outlet.as_deref() == Some(o) && !st.first_is_tie {
+                    e.first += 1;
+                }
+            }
+        }
+        let names: Vec<&str> = first_day.keys().copied().collect();
+        for (i, &x) in names.iter().enumerate() {
+            for &y in &names[i + 1..] {
+                let p = pairs.entry((x, y)).or_insert_with(|| OutletPair {
+                    a: x.to_string(),
+                    b: y.to_string(),
+                    statements: 0,
+                    a_first: 0,
+                    b_first: 0,
+                    same_day: 0,
+                    undated: 0,
+                });
+                p.statements += 1;
+                match (first_day[x], first_day[y]) {
+                    (Some(dx), Some(dy)) if dx < dy => p.a_first += 1,
+                    (Some(dx), Some(dy)) if dx > dy => p.b_first += 1,
+                    (Some(_), Some(_)) => p.same_day += 1,
+                    _ => p.undated += 1,
+                }
+            }
+        }
+    }
+    let mut matches_by_tier: BTreeMap<String, usize> = BTreeMap::new();
+    for m in matches {
+        *matches_by_tier.entry(m.tier.clone()).or_default() += 1;
+    }
+    let used = articles.iter().filter(|a| a.status == Status::Used).count();
+    Summary {
+        articles: articles.len(),
+        articles_used: used,
+        articles_skipped: articles.len() - used,
+        units: units.len(),
+        statement_units: articles.iter().map(|a| a.statement_units).sum(),
+        matches: matches.len(),
+        matches_by_tier,
+        statements: statements.len(),
+        cross_outlet_statements: statements.iter().filter(|s| s.outlets.len() >= 2).count(),
+        outlets: per_outlet.into_values().collect(),
+        outlet_pairs: pairs.into_values().collect(),
+        options: OptionsEcho {
+            same_outlet: options.matching.same_source,
+            within_days: options.matching.within_days,
+            min_tier: options.min_tier.map(|t| t.as_str().to_string()),
+            min_score: options.min_score,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_become_days_since_epoch() {
+        assert_eq!(parse_day("1970-01-01"), Some(0));
+        assert_eq!(parse_day("2021-02-18"), Some(18676));
+        assert_eq!(parse_day("2015-07-21 10:22:01"), Some(16637));
+        assert_eq!(parse_day("2024-02-29"), Some(19782));
+        assert_eq!(parse_day("2023-02-29"), None);
+        assert_eq!(parse_day("18/02/2021"), None);
+        assert_eq!(parse_day("2021-02-18x"), None);
+    }
+
+    fn article(id: &str, outlet: &str, date: &str, text: &str) -> InputArticle {
+        InputArticle {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            outlet: outlet.into(),
+            date: Some(date.into()),
+            content: Content::Text(text.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_places() {
+        let a = article("x", "o1", "2021-01-01", "نص.");
+        let mut b = article("x", "o2", "2021-01-01", "نص.");
+        b.path = "other.jsonl".into();
+        b.line = Some(3);
+        let err = build(vec![a, b], &Options::default(), &|_| {}).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "duplicate article id \"x\": x.txt and other.jsonl:3"
+        );
+    }
+
+    #[test]
+    fn a_copied_sentence_becomes_a_statement_dated_by_its_first_outlet() {
+        let s = "أكد الرئيسان خلال اتصال هاتفي دعمهما غير المشروط للإجراءات التي تتخذها سورية لحماية سيادتها.";
+        let a = article(
+            "a",
+            "sana",
+            "2021-02-17",
+            &format!("{s} وقال مصدر إن الطقس حار جدا اليوم في دمشق."),
+        );
+        let b = article(
+            "b",
+            "alwatan",
+            "2021-02-18",
+            &format!("في خبر آخر تماما عن كرة القدم والملاعب. {s}"),
+        );
+        let r = build(vec![b, a], &Options::default(), &|_| {}).unwrap();
+        let st = &r.statements[0];
+        assert_eq!(st.outlets, vec!["sana", "alwatan"]);
+        assert_eq!(st.first_outlet.as_deref(), Some("sana"));
+        assert!(!st.first_is_tie);
+        assert_eq!(r.summary.cross_outlet_statements, r.statements.len());
+        let pair = &r.summary.outlet_pairs[0];
+        assert_eq!((pair.a.as_str(), pair.b.as_str()), ("alwatan", "sana"));
+        assert_eq!((pair.a_first, pair.b_first), (0, 1));
+        for u in &r.units {
+            let a = &r.articles[u.article_index];
+            assert_eq!(&a.text[u.start..u.end], u.text);
+        }
+    }
+
+    #[test]
+    fn skipped_articles_stay_in_the_report() {
+        let a = article("a", "sana", "2021-02-17", "جملة أولى.");
+        let b = InputArticle {
+            id: "bad.jsonl:2".into(),
+            path: "bad.jsonl".into(),
+            line: Some(2),
+            content: Content::Skipped("bad.jsonl:2: invalid JSON".into()),
+            ..Default::default()
+        };
+        let r = build(vec![a, b], &Options::default(), &|_| {}).unwrap();
+        assert_eq!(r.articles.len(), 2);
+        assert_eq!(r.articles[1].status, Status::Skipped);
+        assert_eq!(r.summary.articles_skipped, 1);
+    }
+}

@@ -1,0 +1,80 @@
+//! `--format jsonl`: one match per line, each line self-contained.
+//!
+//! A line carries everything needed to read the match without the rest of
+//! the report (both unit texts, outlets, dates, spans, the shared passages),
+//! so the output can be grepped, split, or loaded line by line.
+
+use crate::model::{MatchEntry, Report, Span};
+use crate::view::shared_text;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+/// One side of a match, as written in JSONL and CSV.
+#[derive(Serialize)]
+pub(crate) struct Side<'r> {
+    pub unit: &'r str,
+    pub article: &'r str,
+    pub outlet: &'r str,
+    pub date: Option<&'r str>,
+    pub kind: &'r str,
+    /// Unit offsets in the article text.
+    pub start: usize,
+    pub end: usize,
+    pub text: &'r str,
+    /// Shared passages, byte ranges into `text`.
+    pub spans: &'r [Span],
+    pub shared: String,
+}
+
+#[derive(Serialize)]
+struct Line<'r> {
+    statement: &'r str,
+    tier: &'r str,
+    score: f32,
+    a: Side<'r>,
+    b: Side<'r>,
+    components: &'r BTreeMap<String, f32>,
+}
+
+pub(crate) fn side<'r>(report: &'r Report, unit_index: usize, spans: &'r [Span]) -> Side<'r> {
+    let u = &report.units[unit_index];
+    let a = report.article_of_unit(unit_index);
+    Side {
+        unit: &u.id,
+        article: &u.article,
+        outlet: &u.outlet,
+        date: a.date.as_deref(),
+        kind: &u.kind,
+        start: u.start,
+        end: u.end,
+        text: &u.text,
+        spans,
+        shared: shared_text(&u.text, spans),
+    }
+}
+
+pub(crate) fn sides<'r>(report: &'r Report, m: &'r MatchEntry) -> (Side<'r>, Side<'r>) {
+    (
+        side(report, m.a_index, &m.spans_a),
+        side(report, m.b_index, &m.spans_b),
+    )
+}
+
+/// Writes one JSON object per match.
+pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    for m in &report.matches {
+        let (a, b) = sides(report, m);
+        let line = Line {
+            statement: &m.statement,
+            tier: &m.tier,
+            score: m.score,
+            a,
+            b,
+            components: &m.components,
+        };
+        serde_json::to_writer(&mut *out, &line)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}

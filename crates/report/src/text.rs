@@ -1,0 +1,407 @@
+//! `--format text`: the report a person reads in a terminal.
+//!
+//! Arabic is written right to left, and terminals differ in whether they apply
+//! the Unicode bidirectional algorithm. So that a report reads correctly in
+//! both kinds, every article text goes on a line of its own (never after an
+//! LTR label on the same line), wrapped in FIRST STRONG ISOLATE … POP
+//! DIRECTIONAL ISOLATE when it contains right-to-left letters: a bidi-aware
+//! terminal then lays out the line by its own first strong letter, and the
+//! Latin labels on the lines around it stay left to right. Labels use outlet
+//! ids and unit ids, which are ASCII in practice.
+//!
+//! Shared passages are marked in colour on a terminal, and with `⟦ ⟧`
+//! otherwise (these brackets are mirrored by bidi-aware terminals, so they
+//! still enclose the right words in RTL text).
+
+use crate::RenderOptions;
+use crate::model::{Report, Span, StatementEntry, Status};
+use crate::tiers::{parse_tier, tier_strength};
+use std::io::{self, Write};
+
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.paint("2", s)
+    }
+    fn tier(&self, tier: &str) -> String {
+        let code = match tier {
+            "verbatim" => "1;31",
+            "near_duplicate" => "31",
+            "conflicting" => "1;35",
+            "partial" => "33",
+            _ => "36",
+        };
+        self.paint(code, tier)
+    }
+}
+
+fn is_rtl(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+}
+
+/// Strips characters that would break the line layout: newlines, tabs, and
+/// stray directional controls inside article text.
+fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => ' ',
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// The unit text with its shared spans marked, isolated when it is RTL.
+fn marked(text: &str, spans: &[Span], style: &Style) -> String {
+    let whole = {
+        let trimmed_start = text.len() - text.trim_start().len();
+        let trimmed_end = text.trim_end().len();
+        spans
+            .iter()
+            .any(|s| s[0] <= trimmed_start && s[1] >= trimmed_end)
+    };
+    let mut out = String::new();
+    let mut at = 0;
+    if !whole {
+        for s in spans {
+            let (Some(before), Some(inside)) = (text.get(at..s[0]), text.get(s[0]..s[1])) else {
+                continue;
+            };
+            out.push_str(&clean(before));
+            if style.color {
+                out.push_str(&style.paint("1;4;33", &clean(inside)));
+            } else {
+                out.push('⟦');
+                out.push_str(&clean(inside));
+                out.push('⟧');
+            }
+            at = s[1];
+        }
+    }
+    out.push_str(&clean(text.get(at..).unwrap_or_default()));
+    let out = out.trim().to_string();
+    if text.chars().any(is_rtl) {
+        format!("{FSI}{out}{PDI}")
+    } else {
+        out
+    }
+}
+
+/// A text for a terminal line: shared `spans` marked (colour, or `⟦ ⟧`
+/// without colour, nothing when they cover the whole text), newlines and
+/// stray direction controls removed, and isolated with FSI…PDI when it
+/// contains right-to-left letters. Put it on a line of its own.
+pub fn terminal_text(text: &str, spans: &[Span], color: bool) -> String {
+    marked(text, spans, &Style { color })
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+fn heading(out: &mut dyn Write, style: &Style, title: &str) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{}", style.bold(title))?;
+    writeln!(out, "{}", "─".repeat(title.chars().count()))
+}
+
+fn write_statement(
+    out: &mut dyn Write,
+    report: &Report,
+    st: &StatementEntry,
+    style: &Style,
+) -> io::Result<()> {
+    let first = match (&st.first_outlet, &st.first_date) {
+        (Some(o), Some(d)) if st.first_is_tie => {
+            format!("first: {o} {d} (same day as another outlet)")
+        }
+        (Some(o), Some(d)) => format!("first: {o} {d}"),
+        _ => "undated".to_string(),
+    };
+    let tiers = st
+        .tiers
+        .iter()
+        .map(|(t, n)| format!("{t} ×{n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{} · {} outlets: {} · {} · {}",
+        style.bold(&st.id),
+        st.outlets.len(),
+        st.outlets.join(", "),
+        style.tier(&st.tier),
+        first
+    )?;
+    writeln!(out, "  {}", style.dim(&format!("matches: {tiers}")))?;
+    let spans = report.statement_spans(st);
+    for &ui in &st.unit_indices {
+        let u = &report.units[ui];
+        let a = report.article_of_unit(ui);
+        // The unit's strongest match inside this statement, to say how it was reused.
+        let best = st
+            .match_indices
+            .iter()
+            .map(|&mi| &report.matches[mi])
+            .filter(|m| m.a_index == ui || m.b_index == ui)
+            .max_by(|x, y| {
+                let sx = parse_tier(&x.tier).map_or(0, tier_strength);
+                let sy = parse_tier(&y.tier).map_or(0, tier_strength);
+                (sx, x.score)
+                    .partial_cmp(&(sy, y.score))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+        let how = best.map_or(String::new(), |m| {
+            format!(" · {} {:.2}", style.tier(&m.tier), m.score)
+        });
+        let unit_spans = spans.get(&ui).map(Vec::as_slice).unwrap_or_default();
+        let covered: usize = unit_spans.iter().map(|s| s[1] - s[0]).sum();
+        let share = if u.text.trim().is_empty() {
+            String::new()
+        } else {
+            format!(
+                " · shared {}",
+                percent((covered as f64 / u.text.len() as f64).min(1.0))
+            )
+        };
+        writeln!(
+            out,
+            "  {} {} · {} · {}{}{}",
+            style.bold(&u.outlet),
+            a.date.as_deref().unwrap_or("undated"),
+            style.dim(&u.id),
+            u.kind,
+            how,
+            share
+        )?;
+        writeln!(out, "      {}", marked(&u.text, unit_spans, style))?;
+    }
+    Ok(())
+}
+
+/// Writes the text report.
+pub(crate) fn write(
+    report: &Report,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let style = Style {
+        color: options.color,
+    };
+    let s = &report.summary;
+    writeln!(
+        out,
+        "{} {} articles from {} outlets ({} used, {} skipped) · {} statement units · {} matches · {} statements carried by 2+ outlets",
+        style.bold("isnad:"),
+        s.articles,
+        s.outlets.len(),
+        s.articles_used,
+        s.articles_skipped,
+        s.statement_units,
+        s.matches,
+        s.cross_outlet_statements
+    )?;
+    if !s.matches_by_tier.is_empty() {
+        let by_tier = s
+            .matches_by_tier
+            .iter()
+            .map(|(t, n)| format!("{} {n}", style.tier(t)))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        writeln!(out, "matches by tier: {by_tier}")?;
+    }
+
+    let cross: Vec<&StatementEntry> = report
+        .statements
+        .iter()
+        .filter(|st| st.outlets.len() >= 2)
+        .collect();
+    heading(
+        out,
+        &style,
+        &format!("Statements carried by 2 or more outlets ({})", cross.len()),
+    )?;
+    if cross.is_empty() {
+        writeln!(out, "none found")?;
+    }
+    for st in &cross {
+        write_statement(out, report, st, &style)?;
+    }
+    let within: Vec<&StatementEntry> = report
+        .statements
+        .iter()
+        .filter(|st| st.outlets.len() < 2)
+        .collect();
+    if !within.is_empty() {
+        heading(
+            out,
+            &style,
+            &format!("Repeated within one outlet ({})", within.len()),
+        )?;
+        for st in &within {
+            write_statement(out, report, st, &style)?;
+        }
+    }
+
+    write_outlet_table(out, report, &style)?;
+    write_articles(out, report, &style)
+}
+
+fn write_outlet_table(out: &mut dyn Write, report: &Report, style: &Style) -> io::Result<()> {
+    let s = &report.summary;
+    if s.outlets.len() < 2 {
+        return Ok(());
+    }
+    heading(out, style, "Shared statements between outlets")?;
+    let names: Vec<&str> = s.outlets.iter().map(|o| o.outlet.as_str()).collect();
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    let count = |x: &str, y: &str| -> usize {
+        let (a, b) = if x < y { (x, y) } else { (y, x) };
+        s.outlet_pairs
+            .iter()
+            .find(|p| p.a == a && p.b == b)
+            .map_or(0, |p| p.statements)
+    };
+    let mut header = format!("{:>w$}", "", w = width + 5);
+    for i in 0..names.len() {
+        header.push_str(&format!("{:>5}", i + 1));
+    }
+    writeln!(out, "{}", style.dim(&header))?;
+    for (i, x) in names.iter().enumerate() {
+        let mut row = format!("{:>3}  {:<w$}", i + 1, x, w = width);
+        for y in &names {
+            if x == y {
+                row.push_str(&format!("{:>5}", "·"));
+            } else {
+                row.push_str(&format!("{:>5}", count(x, y)));
+            }
+        }
+        writeln!(out, "{row}")?;
+    }
+
+    if !s.outlet_pairs.is_empty() {
+        heading(
+            out,
+            style,
+            "Who carried it first (by date, per pair of outlets)",
+        )?;
+        for p in &s.outlet_pairs {
+            writeln!(
+                out,
+                "  {} ↔ {}: {} shared · {} first {} · {} first {} · same day {} · undated {}",
+                style.bold(&p.a),
+                style.bold(&p.b),
+                p.statements,
+                p.a,
+                p.a_first,
+                p.b,
+                p.b_first,
+                p.same_day,
+                p.undated
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn write_articles(out: &mut dyn Write, report: &Report, style: &Style) -> io::Result<()> {
+    heading(
+        out,
+        style,
+        "Articles: share of their statement units found in other outlets",
+    )?;
+    let used: Vec<_> = report
+        .articles
+        .iter()
+        .filter(|a| a.status == Status::Used)
+        .collect();
+    let width = used
+        .iter()
+        .map(|a| a.outlet.chars().count())
+        .max()
+        .unwrap_or(0);
+    for a in &used {
+        let share = a
+            .shared_share
+            .map_or("  -".to_string(), |x| format!("{:>4}", percent(x)));
+        writeln!(
+            out,
+            "  {share}  {:>4}/{:<4} {:<w$}  {:<10}  {}",
+            a.shared_units,
+            a.statement_units,
+            a.outlet,
+            a.date.as_deref().unwrap_or("undated"),
+            a.id,
+            w = width
+        )?;
+        for w in &a.warnings {
+            writeln!(out, "        {}", style.dim(&format!("warning: {w}")))?;
+        }
+    }
+    let skipped: Vec<_> = report
+        .articles
+        .iter()
+        .filter(|a| a.status == Status::Skipped)
+        .collect();
+    if !skipped.is_empty() {
+        heading(out, style, &format!("Skipped articles ({})", skipped.len()))?;
+        for a in skipped {
+            let reason = clean(a.reason.as_deref().unwrap_or("no reason given"));
+            if reason.contains(&a.id) {
+                writeln!(out, "  {reason}")?;
+            } else {
+                writeln!(out, "  {reason} {}", style.dim(&format!("(id {})", a.id)))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_text_is_isolated_and_latin_is_not() {
+        let plain = Style { color: false };
+        assert_eq!(
+            marked("قال الوزير", &[], &plain),
+            "\u{2068}قال الوزير\u{2069}"
+        );
+        assert_eq!(
+            marked("The minister said", &[], &plain),
+            "The minister said"
+        );
+    }
+
+    #[test]
+    fn partial_spans_are_bracketed_without_color_and_whole_units_are_not() {
+        let plain = Style { color: false };
+        assert_eq!(marked("abc def ghi", &[[4, 7]], &plain), "abc ⟦def⟧ ghi");
+        assert_eq!(marked(" abc def ", &[[1, 8]], &plain), "abc def");
+    }
+
+    #[test]
+    fn newlines_and_embedded_direction_controls_do_not_break_lines() {
+        assert_eq!(clean("a\nb\u{202E}c"), "a b c");
+    }
+}
