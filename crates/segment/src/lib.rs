@@ -19,6 +19,7 @@
 //! ```
 
 pub mod agency;
+pub mod attribution;
 mod boundary;
 mod clause;
 mod kind;
