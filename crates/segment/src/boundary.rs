@@ -68,8 +68,23 @@ pub(crate) fn sentence_ends(block: &str, quotes: &Quotes, out: &mut Vec<usize>) 
             }
             j += c.len_utf8();
         }
-        if dots >= 2 {
+        // `...` and `…` pause mid-sentence; two dots `..` are a full stop
+        // in much informal Arabic writing (`سيئة جدا.. وكانت`).
+        if dots == 2 && !ellipsis {
+            hard = true;
+        } else if dots >= 3 {
             ellipsis = true;
+        }
+        // `. .` / `؟ !`: a terminator repeated after one space is the same run.
+        while block[j..].starts_with(' ')
+            && block[j + 1..].chars().next().is_some_and(is_terminator)
+            && block[j + 1..].chars().nth(1).is_none_or(is_space)
+        {
+            j += 1;
+            while let Some(c) = block[j..].chars().next().filter(|&c| is_terminator(c)) {
+                hard |= c != '.' && c != '…';
+                j += c.len_utf8();
+            }
         }
         // Closers and invisible characters glued to the run belong to it.
         let mut closed = false;

@@ -9,6 +9,7 @@
 use crate::agency::{agency_at, find_agencies};
 
 use crate::boundary::is_terminator;
+use crate::places::place_before;
 use crate::text::{fold, has_letter, is_closer, is_space, word_count};
 
 /// Characters used as the dash of a dateline (`موسكو-سانا`, `دمشق – سانا`).
@@ -64,7 +65,10 @@ pub(crate) fn dateline_len(s: &str) -> Option<usize> {
                 - s[after..]
                     .trim_start_matches(|c| c == 'ـ' || is_dash(c))
                     .len();
-            let m = agency_at(s, after)?;
+            let Some(m) = agency_at(s, after) else {
+                // `لندن ــ` / `واشنطن، العاصمة —`: a known place and a dash.
+                return (place_before(s, i) == Some(0)).then(|| i + trailing_dash(&s[i..]));
+            };
             let gap = &s[after..m.span.start];
             if !gap.chars().all(is_space) {
                 return None;
@@ -78,6 +82,10 @@ pub(crate) fn dateline_len(s: &str) -> Option<usize> {
                 _ => return None,
             }
             return Some(end + trailing_dash(rest));
+        }
+        if c == ':' && place_before(s, i) == Some(0) {
+            // `بيروت: …`
+            return Some(i + trailing_dash(&s[i..]));
         }
         if is_terminator(c) || c == ':' || c == '«' || c == '"' || c == '“' || c == '”' {
             return None;
@@ -397,4 +405,40 @@ fn is_verb_like(token: &str) -> bool {
         "said",
     ];
     PERFECT.contains(&stem)
+}
+
+/// Function words that cannot end a title: a place after them is part of the
+/// sentence (`اجتمعوا في لندن ــ …`), not a dateline.
+const NOT_TITLE_END: &[&str] = &[
+    "في", "من", "الي", "إلى", "عن", "علي", "على", "مع", "قرب", "نحو", "حول", "و", "او", "ثم",
+    "بين", "لدي", "عند", "داخل", "خارج", "the", "in", "at", "from", "to", "of", "and",
+];
+
+/// A title run into its dateline inside one block (`غضب كرة القدم باريس ــ من
+/// كان …`, as when a headline line lost its line break): the offset where the
+/// dateline starts. The place must be known and followed by a spaced dash,
+/// the title before it must have two to twenty-five words and not end with a
+/// function word.
+pub(crate) fn title_dateline_split(unit: &str) -> Option<usize> {
+    // Only the first spaced dash of the unit, within its first thirty words.
+    let pos = unit
+        .match_indices(' ')
+        .take(30)
+        .map(|(p, _)| p)
+        .find(|&p| {
+            let after = &unit[p + 1..];
+            after.starts_with("ــ") || after.starts_with(['—', '–']) || after.starts_with("- ")
+        })?;
+    let start = place_before(unit, pos)?;
+    let title = unit[..start].trim_end();
+    let words = word_count(title);
+    if !(2..=25).contains(&words) || title.ends_with([':', '،', ',']) || ends_with_terminator(title)
+    {
+        return None;
+    }
+    let last = title.rsplit(char::is_whitespace).next().unwrap_or("");
+    if NOT_TITLE_END.contains(&fold(last).as_str()) {
+        return None;
+    }
+    Some(start)
 }

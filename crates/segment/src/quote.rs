@@ -6,10 +6,15 @@
 //! [`QuoteContinuation`](crate::UnitKind::QuoteContinuation) that keeps his name
 //! as `speaker`.
 //!
-//! Pairing: `« »` (and `‹ ›`) nest; the curly quotes `“ ”` are paired as one
-//! family that toggles, because in right-to-left text their direction is used
-//! inconsistently (`و”فرض عقوبات”`); straight `"` toggles on its own. Pairing
-//! restarts in every block. A quotation whose closing mark is missing runs to
+//! Pairing: `« »` (and `‹ ›`) nest. The curly quotes `“ ”` are one family
+//! whose direction is read from the mark's surroundings, not its shape,
+//! because right-to-left text uses them inconsistently (`و”فرض عقوبات”`);
+//! straight `"` likewise. A mark with a space (or the block start) before it
+//! and a word after it opens; a mark glued to the word before it and followed
+//! by a space or punctuation closes; otherwise it closes an open quotation of
+//! its family or opens one. Reading the shape keeps one stray `"` from
+//! flipping every later quotation of a long paragraph. Pairing restarts in
+//! every block. A quotation whose closing mark is missing runs to
 //! the end of the block only when it was introduced by a colon (`قال: «…`),
 //! the usual style of multi-sentence quotes; otherwise an odd stray `"` would
 //! turn the rest of the paragraph into a quotation.
@@ -48,17 +53,22 @@ impl Quotes {
         if !block.bytes().any(|b| b == b'"' || b == 0xC2 || b == 0xE2) {
             return Quotes::default();
         }
-        for (i, c) in block.char_indices() {
+        let mut prev: Option<char> = None;
+        let mut chars = block.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let before = prev;
+            prev = Some(c);
             let (family, opener) = match c {
                 '«' | '‹' => (Family::Guillemet, Some(true)),
                 '»' | '›' => (Family::Guillemet, Some(false)),
-                '“' | '”' | '„' => (Family::Curly, None),
-                '"' => (Family::Straight, None),
+                '“' | '”' | '„' => (Family::Curly, flank(before, next)),
+                '"' => (Family::Straight, flank(before, next)),
                 _ => continue,
             };
             let open_pos = stack.iter().rposition(|&(f, _)| f == family);
             let closes = match opener {
-                Some(o) => !o,
+                Some(o) => !o && open_pos.is_some(),
                 None => open_pos.is_some(),
             };
             if closes {
@@ -67,7 +77,14 @@ impl Quotes {
                     list[idx].close = Some(i);
                     stack.truncate(p);
                 }
-            } else {
+            } else if opener != Some(false) {
+                // A second opener of a family that never closed: the first
+                // stays unclosed, the new one takes its place.
+                if family != Family::Guillemet
+                    && let Some(p) = open_pos
+                {
+                    stack.truncate(p);
+                }
                 stack.push((family, list.len()));
                 list.push(Quotation {
                     open: i,
@@ -124,6 +141,23 @@ impl Quotes {
         let end = q.close.unwrap_or(block.len());
         let inner = &block[q.open..end];
         q.close.is_none() || inner.split(is_space).filter(|t| !t.is_empty()).count() >= 4
+    }
+}
+
+/// Direction of a symmetric quote mark from its neighbours: `Some(true)`
+/// opens, `Some(false)` closes, `None` cannot tell.
+fn flank(before: Option<char>, next: Option<char>) -> Option<bool> {
+    let space_before =
+        before.is_none_or(|c| is_space(c) || matches!(c, '(' | '[' | '«' | '،' | ',' | ':'));
+    let word_after = next.is_some_and(|c| c.is_alphanumeric());
+    let word_before = before
+        .is_some_and(|c| c.is_alphanumeric() || crate::boundary::is_terminator(c) || c == '!');
+    let space_after = next
+        .is_none_or(|c| is_space(c) || c.is_ascii_punctuation() || matches!(c, '،' | '؛' | '؟'));
+    match (space_before && word_after, word_before && space_after) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
     }
 }
 

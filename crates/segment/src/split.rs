@@ -24,6 +24,7 @@ use crate::boundary::sentence_ends;
 use crate::clause::clauses;
 use crate::kind::{
     dateline_len, ends_with_sentence_stop, ends_with_terminator, is_credit, is_furniture,
+    title_dateline_split,
 };
 use crate::quote::{Quotes, speaker_before};
 use crate::text::{is_block_break, is_space, trim_range, word_count};
@@ -97,6 +98,19 @@ fn segment_block(
     let quotes = Quotes::scan(b);
     sentence_ends(b, &quotes, ends);
     let mut speakers: Vec<Option<String>> = vec![None; quotes.list.len()];
+    // A title run into a dateline (`عنوان لندن ــ نص …`) gets its own boundary.
+    let mut k = 0;
+    let mut prev = 0;
+    while k <= ends.len() {
+        let end = ends.get(k).copied().unwrap_or(b.len());
+        let unit = trim_range(b, prev..end);
+        if let Some(split) = title_dateline_split(&b[unit.clone()]) {
+            ends.insert(k, unit.start + split);
+            k += 1;
+        }
+        prev = end;
+        k += 1;
+    }
     let mut start = 0;
     let mut first = true;
     for end in ends.iter().copied().chain(std::iter::once(b.len())) {
