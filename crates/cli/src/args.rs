@@ -99,7 +99,7 @@ pub enum Command {
 #[derive(Args, Debug)]
 pub struct CompareArgs {
     /// Folders, .txt, .jsonl or .csv files, or `-` for JSONL on stdin.
-    #[arg(value_name = "PATH")]
+    #[arg(value_name = "PATH", required_unless_present = "manifest")]
     pub paths: Vec<PathBuf>,
     /// A manifest (CSV or JSONL) mapping `file` to outlet, date, title; files are relative to it.
     #[arg(long, value_name = "FILE")]

@@ -195,6 +195,7 @@ pub fn build(
     let mut ref_unit: Vec<usize> = Vec::new();
     for (ai, (article, segs)) in articles.iter_mut().zip(&segmented).enumerate() {
         article.units = segs.len();
+        let first = units.len();
         for u in segs {
             let Some(text) = article.text.get(u.span.clone()) else {
                 continue;
@@ -217,7 +218,19 @@ pub fn build(
                 statement: None,
                 tier: None,
                 article_index: ai,
+                // The segmenter's index for now; resolved to a report index below.
+                parent_index: u.parent,
+                statement_index: None,
             });
+        }
+        // Resolve clause parents within this article's units.
+        let by_index: HashMap<usize, usize> = units[first..]
+            .iter()
+            .enumerate()
+            .map(|(k, u)| (u.index, first + k))
+            .collect();
+        for u in &mut units[first..] {
+            u.parent_index = u.parent_index.and_then(|p| by_index.get(&p).copied());
         }
     }
     drop(segmented);
@@ -346,6 +359,7 @@ pub fn build(
         }
         for &ui in &us {
             units[ui].statement = Some(id.clone());
+            units[ui].statement_index = Some(si);
             units[ui].tier = unit_tier.get(&ui).map(|t| t.as_str().to_string());
         }
         statements.push(StatementEntry {

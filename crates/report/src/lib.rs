@@ -49,7 +49,7 @@ pub use model::{
 };
 pub use text::terminal_text;
 pub use tiers::{ALL_TIERS, parse_tier, tier_strength, tier_strongest};
-pub use view::{merge_spans, shared_text};
+pub use view::{merge_spans, shared_text, word_coverage};
 
 use std::io::{self, Write};
 use std::path::Path;

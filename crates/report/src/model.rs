@@ -120,6 +120,12 @@ pub struct UnitEntry {
     /// Index into [`Report::articles`].
     #[serde(skip)]
     pub article_index: usize,
+    /// Index into [`Report::units`] of `parent`.
+    #[serde(skip)]
+    pub parent_index: Option<usize>,
+    /// Index into [`Report::statements`] of `statement`.
+    #[serde(skip)]
+    pub statement_index: Option<usize>,
 }
 
 /// One scored pair of units.

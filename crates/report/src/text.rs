@@ -16,6 +16,7 @@
 use crate::RenderOptions;
 use crate::model::{Report, Span, StatementEntry, Status};
 use crate::tiers::{parse_tier, tier_strength};
+use crate::view::word_coverage;
 use std::io::{self, Write};
 
 const FSI: char = '\u{2068}';
@@ -71,13 +72,7 @@ fn clean(s: &str) -> String {
 
 /// The unit text with its shared spans marked, isolated when it is RTL.
 fn marked(text: &str, spans: &[Span], style: &Style) -> String {
-    let whole = {
-        let trimmed_start = text.len() - text.trim_start().len();
-        let trimmed_end = text.trim_end().len();
-        spans
-            .iter()
-            .any(|s| s[0] <= trimmed_start && s[1] >= trimmed_end)
-    };
+    let whole = word_coverage(text, spans) >= 1.0;
     let mut out = String::new();
     let mut at = 0;
     if !whole {
@@ -127,6 +122,7 @@ fn write_statement(
     out: &mut dyn Write,
     report: &Report,
     st: &StatementEntry,
+    folded: &[&str],
     style: &Style,
 ) -> io::Result<()> {
     let first = match (&st.first_outlet, &st.first_date) {
@@ -153,9 +149,25 @@ fn write_statement(
         first
     )?;
     writeln!(out, "  {}", style.dim(&format!("matches: {tiers}")))?;
+    if !folded.is_empty() {
+        writeln!(
+            out,
+            "  {}",
+            style.dim(&format!(
+                "clauses of these sentences also matched on their own: {}",
+                folded.join(", ")
+            ))
+        )?;
+    }
     let spans = report.statement_spans(st);
     for &ui in &st.unit_indices {
         let u = &report.units[ui];
+        // A clause whose sentence is shown in the same statement repeats it.
+        if u.parent_index
+            .is_some_and(|p| report.units[p].statement_index == u.statement_index)
+        {
+            continue;
+        }
         let a = report.article_of_unit(ui);
         // The unit's strongest match inside this statement, to say how it was reused.
         let best = st
@@ -174,15 +186,7 @@ fn write_statement(
             format!(" · {} {:.2}", style.tier(&m.tier), m.score)
         });
         let unit_spans = spans.get(&ui).map(Vec::as_slice).unwrap_or_default();
-        let covered: usize = unit_spans.iter().map(|s| s[1] - s[0]).sum();
-        let share = if u.text.trim().is_empty() {
-            String::new()
-        } else {
-            format!(
-                " · shared {}",
-                percent((covered as f64 / u.text.len() as f64).min(1.0))
-            )
-        };
+        let share = format!(" · shared {}", percent(word_coverage(&u.text, unit_spans)));
         writeln!(
             out,
             "  {} {} · {} · {}{}{}",
@@ -230,26 +234,49 @@ pub(crate) fn write(
         writeln!(out, "matches by tier: {by_tier}")?;
     }
 
-    let cross: Vec<&StatementEntry> = report
+    // Clause-only statements folded into the statement of their sentences.
+    let mut folded: Vec<Vec<&str>> = vec![Vec::new(); report.statements.len()];
+    let mut shown = vec![true; report.statements.len()];
+    for (si, st) in report.statements.iter().enumerate() {
+        if let Some(host) = report.folded_into(si) {
+            folded[host].push(&st.id);
+            shown[si] = false;
+        }
+    }
+    let cross: Vec<(usize, &StatementEntry)> = report
         .statements
         .iter()
-        .filter(|st| st.outlets.len() >= 2)
+        .enumerate()
+        .filter(|(si, st)| st.outlets.len() >= 2 && shown[*si])
         .collect();
     heading(
         out,
         &style,
-        &format!("Statements carried by 2 or more outlets ({})", cross.len()),
+        &match report
+            .statements
+            .iter()
+            .filter(|st| st.outlets.len() >= 2)
+            .count()
+            - cross.len()
+        {
+            0 => format!("Statements carried by 2 or more outlets ({})", cross.len()),
+            n => format!(
+                "Statements carried by 2 or more outlets ({}, and {n} clause-level ones shown with their sentences)",
+                cross.len()
+            ),
+        },
     )?;
     if cross.is_empty() {
         writeln!(out, "none found")?;
     }
-    for st in &cross {
-        write_statement(out, report, st, &style)?;
+    for (si, st) in &cross {
+        write_statement(out, report, st, &folded[*si], &style)?;
     }
-    let within: Vec<&StatementEntry> = report
+    let within: Vec<(usize, &StatementEntry)> = report
         .statements
         .iter()
-        .filter(|st| st.outlets.len() < 2)
+        .enumerate()
+        .filter(|(si, st)| st.outlets.len() < 2 && shown[*si])
         .collect();
     if !within.is_empty() {
         heading(
@@ -257,8 +284,8 @@ pub(crate) fn write(
             &style,
             &format!("Repeated within one outlet ({})", within.len()),
         )?;
-        for st in &within {
-            write_statement(out, report, st, &style)?;
+        for (si, st) in &within {
+            write_statement(out, report, st, &folded[*si], &style)?;
         }
     }
 

@@ -25,7 +25,55 @@ pub fn shared_text(text: &str, spans: &[Span]) -> String {
         .join(" … ")
 }
 
+/// The share of the letters and digits of `text` that fall inside `spans`
+/// (punctuation and spaces the scorer leaves out of a span do not count).
+pub fn word_coverage(text: &str, spans: &[Span]) -> f64 {
+    let mut total = 0usize;
+    let mut inside = 0usize;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            total += 1;
+            if spans.iter().any(|s| s[0] <= i && i < s[1]) {
+                inside += 1;
+            }
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        inside as f64 / total as f64
+    }
+}
+
 impl Report {
+    /// The statement a clause-only statement is folded into for display, if any.
+    ///
+    /// Long sentences are also matched clause by clause, so a copied sentence
+    /// yields one statement for the sentence and one per clause. A statement
+    /// made only of clauses whose parent sentences all sit in one other
+    /// statement, carried by no outlet that statement lacks, and not a changed
+    /// fact, says nothing new to a reader: renderers may show it folded.
+    pub fn folded_into(&self, statement: usize) -> Option<usize> {
+        let st = &self.statements[statement];
+        if st.tiers.contains_key("conflicting") {
+            return None;
+        }
+        let mut host: Option<usize> = None;
+        for &ui in &st.unit_indices {
+            let parent = self.units[ui].parent_index?;
+            let idx = self.units[parent].statement_index?;
+            if idx == statement || host.is_some_and(|h| h != idx) {
+                return None;
+            }
+            host = Some(idx);
+        }
+        let h = host?;
+        st.outlets
+            .iter()
+            .all(|o| self.statements[h].outlets.contains(o))
+            .then_some(h)
+    }
+
     /// For each unit of a statement (by index into [`Report::units`]), the
     /// merged spans its matches inside the statement share.
     pub fn statement_spans(&self, statement: &StatementEntry) -> BTreeMap<usize, Vec<Span>> {

@@ -45,6 +45,33 @@ fn read_capped_line<R: BufRead>(
     }
 }
 
+/// 1-based line numbers of byte offsets, counted incrementally (offsets
+/// only grow as a file is read, so the whole count is linear).
+#[derive(Default)]
+struct LineCounter {
+    upto: usize,
+    newlines: u64,
+}
+
+impl LineCounter {
+    /// The line a record starting at `offset` is on; a record start that
+    /// falls on the `\n` of a CRLF belongs to the next line.
+    fn line_at(&mut self, bytes: &[u8], offset: u64) -> u64 {
+        let mut at = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
+        while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
+            at += 1;
+        }
+        if at < self.upto {
+            *self = LineCounter::default();
+        }
+        self.newlines += bytes[self.upto..at].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.upto = at;
+        self.newlines + 1
+    }
+}
+
 /// A serde_json error without its "at line 1 column N" (the line is ours to name).
 fn json_error(e: &serde_json::Error) -> String {
     let msg = e.to_string();
@@ -201,10 +228,13 @@ impl Reader<'_> {
     /// Reads a CSV file with a header row; the header must have a `text` column.
     pub(super) fn read_csv(&mut self, path: &Path) -> Result<()> {
         let name = path.display().to_string();
-        let file = std::fs::File::open(path).with_context(|| format!("cannot open {name}"))?;
+        // Read whole: the csv crate's line numbers are off by one after CRLF
+        // line ends, so lines are counted here from byte offsets instead.
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+        let mut lines = LineCounter::default();
         let mut rd = csv::ReaderBuilder::new()
             .has_headers(true)
-            .from_reader(std::io::BufReader::new(file));
+            .from_reader(bytes.as_slice());
         let headers = rd
             .byte_headers()
             .with_context(|| format!("{name}: cannot read the header row"))?
@@ -238,7 +268,7 @@ impl Reader<'_> {
         let mut records = 0usize;
         let mut rec = csv::ByteRecord::new();
         loop {
-            let pos_line = rd.position().line();
+            let pos_line = lines.line_at(&bytes, rd.position().byte());
             match rd.read_byte_record(&mut rec) {
                 Ok(false) => break,
                 Ok(true) => {}
@@ -249,7 +279,8 @@ impl Reader<'_> {
                             expected_len,
                             len,
                         } => (
-                            pos.as_ref().map_or(pos_line, |p| p.line()),
+                            pos.as_ref()
+                                .map_or(pos_line, |p| lines.line_at(&bytes, p.byte())),
                             format!("row has {len} fields, the header has {expected_len}"),
                         ),
                         _ => (pos_line, e.to_string()),
@@ -269,7 +300,9 @@ impl Reader<'_> {
                 }
             }
             records += 1;
-            let line = rec.position().map_or(pos_line, |p| p.line());
+            let line = rec
+                .position()
+                .map_or(pos_line, |p| lines.line_at(&bytes, p.byte()));
             let at = place(&name, line);
             if rec.as_slice().len() as u64 > self.max_bytes {
                 self.push(skipped(
@@ -292,13 +325,12 @@ impl Reader<'_> {
                         map.insert(h.clone(), Value::String(s.to_string()));
                     }
                     Err(e) => {
-                        let field_start = rec.position().map_or(0, |p| p.byte())
-                            + (field.as_ptr() as usize)
-                                .saturating_sub(rec.as_slice().as_ptr() as usize)
-                                as u64;
+                        // Offsets inside a parsed record do not map back to the
+                        // file exactly (quotes, escapes): name the field's byte.
                         bad = Some(format!(
-                            "{at}: column `{h}` is not valid UTF-8 (near byte offset {} in the file)",
-                            field_start + e.valid_up_to() as u64
+                            "{at}: column `{h}` is not valid UTF-8 (byte {} of the field; the row starts at byte offset {} in the file)",
+                            e.valid_up_to(),
+                            rec.position().map_or(0, |p| p.byte())
                         ));
                         break;
                     }

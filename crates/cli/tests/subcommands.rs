@@ -1,0 +1,184 @@
+//! `isnad segment`, `isnad score`, `isnad explain`, `--help`, exit codes and pipes.
+
+mod common;
+
+use common::{isnad, root, run};
+use serde_json::Value;
+use std::io::Read;
+
+const SANA: &str = "fixtures/seeds/sana/003_424fbe4dbe17e1ac.txt";
+
+#[test]
+fn segment_jsonl_units_slice_the_file_and_lines_leave_out_clauses() {
+    let (code, jsonl, _) = run(&["segment", SANA, "--format", "jsonl"]);
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(root().join(SANA)).unwrap();
+    let units: Vec<Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!units.is_empty());
+    for (i, u) in units.iter().enumerate() {
+        assert_eq!(u["id"], i);
+        let (s, e) = (
+            u["start"].as_u64().unwrap() as usize,
+            u["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], u["text"].as_str().unwrap());
+        assert!(u.get("parent").is_some());
+        if u["kind"] == "clause" {
+            assert!(u["parent"].is_u64());
+        }
+    }
+    let (code, lines, _) = run(&["segment", SANA]);
+    assert_eq!(code, 0);
+    let expected: Vec<String> = units
+        .iter()
+        .filter(|u| u["kind"] != "clause")
+        .map(|u| u["text"].as_str().unwrap().replace(['\n', '\r'], " "))
+        .collect();
+    assert_eq!(lines.lines().collect::<Vec<_>>(), expected);
+}
+
+#[test]
+fn segment_reads_stdin() {
+    let out = isnad(&["segment", "-"])
+        .write_stdin("قال الوزير إن الاجتماع انتهى. وأضاف أن الجولة المقبلة في أيار.")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn segment_invalid_utf8_is_an_error_with_the_byte_offset() {
+    let (code, stdout, stderr) = run(&[
+        "segment",
+        "fixtures/inputs/bad-folder/enabbaladi/latin1.txt",
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert_eq!(
+        stderr.trim(),
+        "isnad: error: fixtures/inputs/bad-folder/enabbaladi/latin1.txt: not valid UTF-8 (byte offset 6)"
+    );
+}
+
+#[test]
+fn score_prints_one_score_and_tier_per_pair_in_order() {
+    let s = "أكد الرئيسان خلال اتصال هاتفي دعمهما غير المشروط للإجراءات التي تتخذها سورية";
+    let input = format!("{s}\t{s}\n{s}\tانخفضت أسعار النفط في الأسواق العالمية اليوم\n");
+    let out = isnad(&["score", "--pairs", "-"])
+        .write_stdin(input.clone())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<Vec<&str>> = stdout.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0], vec!["1.0000", "verbatim"]);
+    assert_eq!(lines[1][1], "none");
+    let score: f64 = lines[1][0].parse().unwrap();
+    assert!((0.0..=1.0).contains(&score));
+
+    let out = isnad(&["score", "--pairs", "-", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let first: Value = serde_json::from_str(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first["tier"], "verbatim");
+    assert_eq!(first["line"], 1);
+    assert!(
+        first["components"]
+            .as_object()
+            .is_some_and(|c| !c.is_empty())
+    );
+    assert_eq!(first["shared_a"], s);
+}
+
+#[test]
+fn score_rejects_a_line_without_a_tab_naming_it() {
+    let out = isnad(&["score", "--pairs", "-"])
+        .write_stdin("a\tb\nno tab here\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap().trim(),
+        "isnad: error: <stdin>:2: no tab; expected text_a<TAB>text_b"
+    );
+}
+
+#[test]
+fn explain_shows_tier_components_and_shared_text() {
+    let s = "أكد الرئيسان خلال اتصال هاتفي دعمهما غير المشروط للإجراءات التي تتخذها سورية";
+    let (code, stdout, _) = run(&["explain", s, s]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("tier:  verbatim\nscore: 1.0000\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("components:"));
+    assert!(stdout.contains(&format!("\u{2068}{s}\u{2069}")));
+    let (code, stdout, _) = run(&["explain", s, "انخفضت أسعار النفط في الأسواق العالمية اليوم"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("tier:  none (not the same statement)"),
+        "{stdout}"
+    );
+    let (_, json, _) = run(&["explain", s, s, "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["tier"], "verbatim");
+}
+
+#[test]
+fn every_subcommand_has_help_with_an_example() {
+    for sub in ["compare", "segment", "score", "explain"] {
+        let (code, stdout, _) = run(&[sub, "--help"]);
+        assert_eq!(code, 0, "{sub}");
+        assert!(stdout.contains("Example"), "{sub} --help has an example");
+    }
+    let (code, stdout, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    for sub in ["compare", "segment", "score", "explain"] {
+        assert!(stdout.contains(sub));
+    }
+}
+
+#[test]
+fn a_closed_output_pipe_is_not_an_error() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("isnad"))
+        .current_dir(root())
+        .args([
+            "compare",
+            "fixtures/inputs/saudinewsnet-sample.jsonl",
+            "--format",
+            "json",
+            "--quiet",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "exit {status:?}, stderr: {stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
