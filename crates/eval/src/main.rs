@@ -6,7 +6,9 @@
 //! clone has no `../shared`), and fails loudly when the data is there but wrong.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod candidates;
 mod data;
+mod saudinewsnet;
 mod segmentation;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +31,10 @@ struct Cli {
 enum Command {
     /// Sentence-boundary precision/recall/F1 against the gold in segmentation/.
     Segmentation,
+    /// SaudiNewsNet: recall of verbatim cross-outlet sentences, a sample of non-verbatim matches, time and size.
+    Saudinewsnet(saudinewsnet::Args),
+    /// Candidate recall of the stem index against exhaustive scoring on a SaudiNewsNet sample.
+    Candidates(candidates::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -36,5 +42,7 @@ fn main() -> anyhow::Result<()> {
     let data = cli.data.unwrap_or_else(data::default_dir);
     match cli.command {
         Command::Segmentation => segmentation::run(&data),
+        Command::Saudinewsnet(args) => saudinewsnet::run(&data, &args),
+        Command::Candidates(args) => candidates::run(&data, &args),
     }
 }

@@ -14,6 +14,7 @@
 
 mod candidates;
 mod features;
+mod index;
 mod matcher;
 mod pair;
 mod statements;
@@ -21,10 +22,12 @@ mod stem;
 mod tier;
 
 pub use features::{Features, features};
+pub use candidates::{EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, posting_cap};
 pub use matcher::{
-    Match, MatchOptions, Progress, UnitRef, find_matches, find_matches_with_progress,
+    CandidateMode, Match, MatchOptions, MatchSet, MatchStats, Progress, UnitRef, find_match_set,
+    find_matches, find_matches_with_progress, find_matches_with_stats,
 };
 pub use pair::{Scored, compare, score_features};
-pub use statements::{Statement, group_statements};
+pub use statements::{LINKAGE, Statement, group_match_set, group_statements};
 pub use stem::light_stem;
 pub use tier::Tier;

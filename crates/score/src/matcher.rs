@@ -1,8 +1,42 @@
-//! Finding matches among many units.
+//! Finding matches among many units, in parallel and deterministically.
+//!
+//! The pipeline, each stage parallel with rayon on the *current* pool (the
+//! caller picks the thread count with `ThreadPool::install`):
+//!
+//! 1. **Copies first.** Units with byte-identical text share one feature
+//!    extraction; units with the same match key form one *key group*. A
+//!    sentence repeated 300 times is one item for candidate generation and
+//!    scoring, so it costs O(300), not O(300²).
+//! 2. **Candidates** between key groups: exhaustive for small inputs
+//!    (≤ [`EXHAUSTIVE_MAX_KEYS`](crate::EXHAUSTIVE_MAX_KEYS) distinct keys), otherwise the stem index of
+//!    [`crate::candidates`]-module docs; streamed block by block, so the
+//!    candidate pairs of the whole corpus are never held at once.
+//! 3. **Scoring** of each candidate pair of group representatives with
+//!    [`score_features`]; `same_source` and `within_days` are applied
+//!    before scoring, at group level, and again exactly per unit pair.
+//! 4. **Expansion** (only in [`find_matches`]): every allowed unit pair of
+//!    two matched groups, and every allowed pair inside a key group
+//!    (verbatim copies), becomes a [`Match`] with spans in its own texts.
+//!
+//! [`find_match_set`] returns the compact form instead — matches between
+//! group representatives plus the membership of each key group — whose size
+//! is linear in the input even when one sentence is copied hundreds of times
+//! by many outlets. Both forms are sorted, and identical for any thread count:
+//! every parallel step collects in input order and ties are broken by index.
 
-use crate::{Tier, compare};
+use crate::candidates::{CandidateIndex, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, posting_cap};
+use crate::index::{StemId, TokenSets};
+use crate::{Features, Tier, features, score_features};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+use xxhash_rust::xxh3::xxh3_128_with_seed;
+
+/// Seed for grouping identical texts and keys (any fixed value; only equality matters).
+const GROUP_SEED: u64 = 0x69_73_6e_61_64_5f_67_72; // "isnad_gr"
+
+/// Key groups probed per block: bounds the candidate pairs held at once.
+const BLOCK: usize = 4096;
 
 /// A unit as the matcher sees it.
 #[derive(Debug, Clone, Copy)]
@@ -15,22 +49,28 @@ pub struct UnitRef<'a> {
     pub day: Option<i32>,
 }
 
+/// How candidate pairs are generated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CandidateMode {
+    /// All pairs for small inputs (≤ [`EXHAUSTIVE_MAX_KEYS`](crate::EXHAUSTIVE_MAX_KEYS) distinct keys), the index otherwise.
+    #[default]
+    Auto,
+    /// Always the stem index (for measuring it on small samples).
+    Indexed,
+    /// Always all pairs (quadratic: for evaluation on samples only).
+    Exhaustive,
+}
+
 /// Options of a matching run.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct MatchOptions {
     /// Also report matches between units of the same source.
     pub same_source: bool,
     /// Only pair units whose days differ by at most this many days (when both are known).
     pub within_days: Option<u32>,
-}
-
-impl Default for MatchOptions {
-    fn default() -> Self {
-        MatchOptions {
-            same_source: false,
-            within_days: None,
-        }
-    }
+    /// How candidate pairs are generated (default: [`CandidateMode::Auto`]).
+    pub candidates: CandidateMode,
 }
 
 /// A scored pair of units.
@@ -53,6 +93,9 @@ pub struct Match {
 }
 
 /// Progress of a matching run, reported through the callback of [`find_matches_with_progress`].
+///
+/// Stages, in order: `features` (distinct texts), `candidates` (key groups
+/// probed and their candidates scored), `expand` (matches expanded to unit pairs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     /// What the matcher is doing.
@@ -63,44 +106,470 @@ pub struct Progress {
     pub total: u64,
 }
 
+/// Counts of a matching run, for progress reports and corpus benchmarks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchStats {
+    /// Units given.
+    pub units: u64,
+    /// Distinct unit texts (features are extracted once per text).
+    pub distinct_texts: u64,
+    /// Distinct match keys (items of candidate generation).
+    pub distinct_keys: u64,
+    /// Whether all pairs of keys were scored (small input or [`CandidateMode::Exhaustive`]).
+    pub exhaustive: bool,
+    /// Posting-list cap of the stem index (0 when exhaustive).
+    pub posting_cap: u32,
+    /// Probed stems skipped because they were over the cap (boilerplate guard).
+    pub capped_probes: u64,
+    /// Key groups that had at least one probe skipped by the cap.
+    pub capped_keys: u64,
+    /// Candidate pairs of key groups scored.
+    pub candidate_pairs: u64,
+    /// Candidate pairs the scorer accepted (matches between key groups).
+    pub key_matches: u64,
+    /// Key groups with several units that the scorer accepts as verbatim copies.
+    pub copy_groups: u64,
+}
+
+/// The compact result of a run: matches between key-group representatives
+/// plus the groups of verbatim copies.
+///
+/// Every unit pair [`find_matches`] would report is recoverable: a pair
+/// inside one of `copies` (allowed by the options) is a verbatim match, and a
+/// pair `(u, v)` with `u` in the key group of `m.a` and `v` in that of `m.b`
+/// for some `m` in `matches` carries `m`'s statement (its tier and spans are
+/// those of the representatives; unit-level spans need [`find_matches`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MatchSet {
+    /// Key group of each unit: `group[u]` indexes `members`.
+    pub group: Vec<u32>,
+    /// Units of each key group, ascending; the first is the representative.
+    /// Groups are ordered by representative.
+    pub members: Vec<Vec<usize>>,
+    /// Indices into `members` of the groups of two or more units that the
+    /// scorer accepts as verbatim copies of each other.
+    pub copies: Vec<u32>,
+    /// Matches between the representatives of two key groups, sorted by `(a, b)`.
+    pub matches: Vec<Match>,
+    /// Counts of the run.
+    pub stats: MatchStats,
+}
+
 /// Finds every matching pair of units.
 pub fn find_matches(units: &[UnitRef<'_>], options: &MatchOptions) -> Vec<Match> {
     find_matches_with_progress(units, options, &|_| {})
 }
 
-/// Finds every matching pair of units (first cut: all pairs), reporting progress.
+/// Finds every matching pair of units, reporting progress.
+///
 /// Runs on the current rayon pool: the caller controls the thread count with
-/// `ThreadPool::install`.
+/// `ThreadPool::install`. The output is sorted by `(a, b)` and the same for
+/// any thread count.
 pub fn find_matches_with_progress(
     units: &[UnitRef<'_>],
     options: &MatchOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Vec<Match> {
-    let _ = progress;
-    let mut out = Vec::new();
-    for i in 0..units.len() {
-        for j in i + 1..units.len() {
-            if !options.same_source && units[i].source == units[j].source {
-                continue;
-            }
-            if let (Some(w), Some(a), Some(b)) = (options.within_days, units[i].day, units[j].day) {
-                if (a - b).unsigned_abs() > w {
-                    continue;
+    find_matches_with_stats(units, options, progress).0
+}
+
+/// [`find_matches_with_progress`] that also returns the run's counts.
+pub fn find_matches_with_stats(
+    units: &[UnitRef<'_>],
+    options: &MatchOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> (Vec<Match>, MatchStats) {
+    let run = Run::new(units, options, progress);
+    let matches = run.expand(progress);
+    (matches, run.set.stats)
+}
+
+/// Finds matches in the compact form (see [`MatchSet`]), reporting progress.
+pub fn find_match_set(
+    units: &[UnitRef<'_>],
+    options: &MatchOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> MatchSet {
+    Run::new(units, options, progress).set
+}
+
+/// Everything a run computed, kept for expansion.
+struct Run<'u, 'a> {
+    units: &'u [UnitRef<'a>],
+    options: MatchOptions,
+    /// Distinct text of each unit.
+    variant: Vec<u32>,
+    /// Representative unit of each distinct text (its first occurrence).
+    variant_rep: Vec<usize>,
+    /// Features of each distinct text.
+    feats: Vec<Features>,
+    set: MatchSet,
+}
+
+impl<'u, 'a> Run<'u, 'a> {
+    fn new(
+        units: &'u [UnitRef<'a>],
+        options: &MatchOptions,
+        progress: &(dyn Fn(Progress) + Sync),
+    ) -> Self {
+        // 1. Distinct texts, features once per text.
+        let (variant, variant_rep) = group_equal(units.len(), |u| units[u].text);
+        let total = variant_rep.len() as u64;
+        progress(Progress {
+            stage: "features",
+            done: 0,
+            total,
+        });
+        let feats: Vec<Features> = variant_rep
+            .par_iter()
+            .map(|&u| features(units[u].text))
+            .collect();
+        progress(Progress {
+            stage: "features",
+            done: total,
+            total,
+        });
+        // 2. Key groups over distinct texts; groups ordered by first unit.
+        let (key_of_variant, key_rep_variant) = group_equal(feats.len(), |v| feats[v].key());
+        let group: Vec<u32> = variant
+            .iter()
+            .map(|&v| key_of_variant[v as usize])
+            .collect();
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); key_rep_variant.len()];
+        for (u, &g) in group.iter().enumerate() {
+            members[g as usize].push(u);
+        }
+        let info: Vec<GroupInfo> = members
+            .par_iter()
+            .map(|m| GroupInfo::of(units, m))
+            .collect();
+        let mut run = Run {
+            units,
+            options: options.clone(),
+            variant,
+            variant_rep,
+            feats,
+            set: MatchSet {
+                group,
+                members,
+                copies: Vec::new(),
+                matches: Vec::new(),
+                stats: MatchStats::default(),
+            },
+        };
+        let stats = &mut run.set.stats;
+        stats.units = units.len() as u64;
+        stats.distinct_texts = run.variant_rep.len() as u64;
+        stats.distinct_keys = key_rep_variant.len() as u64;
+
+        // 3. Copy groups: several units with one key that the scorer accepts as a repeat.
+        let copies: Vec<u32> = (0..run.set.members.len())
+            .into_par_iter()
+            .filter(|&g| {
+                let m = &run.set.members[g];
+                if m.len() < 2 || !info[g].pair_possible(&info[g], &run.options) {
+                    return false;
                 }
+                let v = key_rep_variant[g];
+                run.score_variants(v, v).tier.is_some()
+            })
+            .map(|g| g as u32)
+            .collect();
+        run.set.stats.copy_groups = copies.len() as u64;
+        run.set.copies = copies;
+
+        // 4. Candidates between key groups, scored block by block.
+        let n = key_rep_variant.len();
+        let exhaustive = match options.candidates {
+            CandidateMode::Exhaustive => true,
+            CandidateMode::Indexed => false,
+            CandidateMode::Auto => n <= EXHAUSTIVE_MAX_KEYS,
+        };
+        let cap = posting_cap(n);
+        let stem_sets: Option<TokenSets> = (!exhaustive).then(|| {
+            let hashes: Vec<Vec<u64>> = key_rep_variant
+                .par_iter()
+                .map(|&v| run.feats[v].stems().iter().map(StemId::stem_id).collect())
+                .collect();
+            TokenSets::build(&hashes)
+        });
+        let index = stem_sets
+            .as_ref()
+            .map(|s| CandidateIndex::new(s, cap, MIN_CONTAINMENT));
+        let mut matches: Vec<Match> = Vec::new();
+        let (mut candidates, mut capped, mut capped_keys) = (0u64, 0u64, 0u64);
+        let blocks = n.div_ceil(BLOCK);
+        for block in 0..blocks {
+            let range = block * BLOCK..((block + 1) * BLOCK).min(n);
+            let found: Vec<BlockResult> = range
+                .into_par_iter()
+                .map(|x| {
+                    let allowed = |y: usize| info[x].pair_possible(&info[y], &run.options);
+                    let (ys, capped_here): (Vec<u32>, u32) = match &index {
+                        None => (
+                            (x + 1..n)
+                                .filter(|&y| allowed(y))
+                                .map(|y| y as u32)
+                                .collect(),
+                            0,
+                        ),
+                        Some(idx) => {
+                            let p = idx.probe(x, allowed);
+                            (p.found, p.capped)
+                        }
+                    };
+                    let scored = ys
+                        .iter()
+                        .filter_map(|&y| {
+                            let y = y as usize;
+                            let (g1, g2) = (x.min(y), x.max(y));
+                            let (v1, v2) = (key_rep_variant[g1], key_rep_variant[g2]);
+                            let s = run.score_variants(v1, v2);
+                            let tier = s.tier?;
+                            Some(Match {
+                                a: run.variant_rep[v1],
+                                b: run.variant_rep[v2],
+                                tier,
+                                score: s.score,
+                                spans_a: s.spans_a,
+                                spans_b: s.spans_b,
+                                components: s.components,
+                            })
+                        })
+                        .collect();
+                    BlockResult {
+                        candidates: ys.len() as u64,
+                        capped: capped_here,
+                        matches: scored,
+                    }
+                })
+                .collect();
+            for r in found {
+                candidates += r.candidates;
+                capped += u64::from(r.capped);
+                capped_keys += u64::from(r.capped > 0);
+                matches.extend(r.matches);
             }
-            let s = compare(units[i].text, units[j].text);
-            if let Some(tier) = s.tier {
-                out.push(Match {
-                    a: i,
-                    b: j,
-                    tier,
-                    score: s.score,
-                    spans_a: s.spans_a,
-                    spans_b: s.spans_b,
-                    components: s.components,
-                });
+            progress(Progress {
+                stage: "candidates",
+                done: ((block + 1) * BLOCK).min(n) as u64,
+                total: n as u64,
+            });
+        }
+        drop(index);
+        matches.par_sort_unstable_by_key(|m| (m.a, m.b));
+        let stats = &mut run.set.stats;
+        stats.exhaustive = exhaustive;
+        stats.posting_cap = if exhaustive { 0 } else { cap };
+        stats.capped_probes = capped;
+        stats.capped_keys = capped_keys;
+        stats.candidate_pairs = candidates;
+        stats.key_matches = matches.len() as u64;
+        run.set.matches = matches;
+        run
+    }
+
+    /// Scores two distinct texts (by variant id), the one with the smaller representative first.
+    fn score_variants(&self, v1: usize, v2: usize) -> crate::Scored {
+        let (t1, t2) = (
+            self.units[self.variant_rep[v1]].text,
+            self.units[self.variant_rep[v2]].text,
+        );
+        score_features(&self.feats[v1], t1, &self.feats[v2], t2)
+    }
+
+    /// Whether the options allow comparing units `u` and `v`.
+    fn unit_pair_allowed(&self, u: usize, v: usize) -> bool {
+        let (a, b) = (&self.units[u], &self.units[v]);
+        if !self.options.same_source && a.source == b.source {
+            return false;
+        }
+        match (self.options.within_days, a.day, b.day) {
+            (Some(w), Some(da), Some(db)) => {
+                (i64::from(da) - i64::from(db)).unsigned_abs() <= u64::from(w)
             }
+            _ => true,
         }
     }
-    out
+
+    /// Every allowed unit pair of matched key groups and of copy groups.
+    fn expand(&self, progress: &(dyn Fn(Progress) + Sync)) -> Vec<Match> {
+        let set = &self.set;
+        let total = (set.matches.len() + set.copies.len()) as u64;
+        progress(Progress {
+            stage: "expand",
+            done: 0,
+            total,
+        });
+        // Work items: a key-level match (group pair) or a copy group (group with itself).
+        let items: Vec<(usize, usize)> = set
+            .matches
+            .iter()
+            .map(|m| (set.group[m.a] as usize, set.group[m.b] as usize))
+            .chain(set.copies.iter().map(|&g| (g as usize, g as usize)))
+            .collect();
+        let mut out: Vec<Match> = items
+            .par_iter()
+            .flat_map_iter(|&(g, h)| self.expand_pair(g, h))
+            .collect();
+        out.par_sort_unstable_by_key(|m| (m.a, m.b));
+        progress(Progress {
+            stage: "expand",
+            done: total,
+            total,
+        });
+        out
+    }
+
+    /// Unit-level matches between key groups `g` and `h` (`g == h`: inside one group).
+    fn expand_pair(&self, g: usize, h: usize) -> Vec<Match> {
+        let (mg, mh) = (&self.set.members[g], &self.set.members[h]);
+        // Scores of the distinct-text pairs met so far (few per group pair).
+        let mut cache: Vec<((u32, u32), Option<crate::Scored>)> = Vec::new();
+        let mut out = Vec::new();
+        for (i, &u) in mg.iter().enumerate() {
+            let rest = if g == h { &mh[i + 1..] } else { &mh[..] };
+            for &v in rest {
+                if !self.unit_pair_allowed(u, v) {
+                    continue;
+                }
+                let (a, b) = (u.min(v), u.max(v));
+                let key = (self.variant[a], self.variant[b]);
+                let pos = match cache.iter().position(|(k, _)| *k == key) {
+                    Some(p) => p,
+                    None => {
+                        let s = self.score_variants(key.0 as usize, key.1 as usize);
+                        cache.push((key, s.tier.is_some().then_some(s)));
+                        cache.len() - 1
+                    }
+                };
+                if let Some(s) = &cache[pos].1 {
+                    out.push(Match {
+                        a,
+                        b,
+                        tier: s.tier.unwrap_or(Tier::Verbatim),
+                        score: s.score,
+                        spans_a: s.spans_a.clone(),
+                        spans_b: s.spans_b.clone(),
+                        components: s.components.clone(),
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// What one probing item produced.
+struct BlockResult {
+    candidates: u64,
+    capped: u32,
+    matches: Vec<Match>,
+}
+
+/// Sources and days of a key group, to skip group pairs the options rule out.
+#[derive(Debug, Clone, Copy)]
+struct GroupInfo {
+    source: u32,
+    multi_source: bool,
+    /// Earliest and latest known day.
+    days: Option<(i32, i32)>,
+    /// Some unit has no day (so the day window cannot rule the group out).
+    undated: bool,
+}
+
+impl GroupInfo {
+    fn of(units: &[UnitRef<'_>], members: &[usize]) -> Self {
+        let source = units[members[0]].source;
+        let mut info = GroupInfo {
+            source,
+            multi_source: false,
+            days: None,
+            undated: false,
+        };
+        for &u in members {
+            info.multi_source |= units[u].source != source;
+            match units[u].day {
+                None => info.undated = true,
+                Some(d) => {
+                    info.days = Some(info.days.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))));
+                }
+            }
+        }
+        info
+    }
+
+    /// Whether some unit of `self` and some unit of `other` may be paired
+    /// (for `self` and `other` the same group: two of its units).
+    fn pair_possible(&self, other: &GroupInfo, options: &MatchOptions) -> bool {
+        if !options.same_source
+            && !self.multi_source
+            && !other.multi_source
+            && self.source == other.source
+        {
+            return false;
+        }
+        match (options.within_days, self.days, other.days) {
+            (Some(w), Some((lo1, hi1)), Some((lo2, hi2))) if !self.undated && !other.undated => {
+                let gap = i64::from(lo1.max(lo2)) - i64::from(hi1.min(hi2));
+                gap <= i64::from(w)
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Groups items by an equal string: returns each item's group and each
+/// group's first item, groups numbered in order of their first item.
+fn group_equal<'s>(n: usize, text: impl Fn(usize) -> &'s str + Sync) -> (Vec<u32>, Vec<usize>) {
+    let hashes: Vec<u128> = (0..n)
+        .into_par_iter()
+        .map(|i| xxh3_128_with_seed(text(i).as_bytes(), GROUP_SEED))
+        .collect();
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    // Equal hashes are compared by text too, so a (never observed) collision cannot merge texts.
+    order.par_sort_unstable_by(|&i, &j| {
+        let (i, j) = (i as usize, j as usize);
+        hashes[i]
+            .cmp(&hashes[j])
+            .then_with(|| text(i).cmp(text(j)))
+            .then(i.cmp(&j))
+    });
+    // First item of each run of equal texts.
+    let mut first_of = vec![0u32; n];
+    let mut start = 0usize;
+    for k in 0..n {
+        let i = order[k] as usize;
+        let s = order[start] as usize;
+        if k > start && (hashes[i] != hashes[s] || text(i) != text(s)) {
+            start = k;
+        }
+        first_of[i] = order[start];
+    }
+    // Number groups by first item (ascending).
+    let mut id = vec![u32::MAX; n];
+    let mut reps = Vec::new();
+    let mut group = vec![0u32; n];
+    for i in 0..n {
+        let f = first_of[i] as usize;
+        if id[f] == u32::MAX {
+            id[f] = reps.len() as u32;
+            reps.push(f);
+        }
+        group[i] = id[f];
+    }
+    (group, reps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_equal_numbers_groups_by_first_item() {
+        let texts = ["b", "a", "b", "c", "a"];
+        let (g, reps) = group_equal(texts.len(), |i| texts[i]);
+        assert_eq!(g, vec![0, 1, 0, 2, 1]);
+        assert_eq!(reps, vec![0, 1, 3]);
+    }
 }

@@ -1,0 +1,228 @@
+//! Compact token sets for candidate generation.
+//!
+//! Candidate generation never touches strings in its hot loops: every unit's
+//! light stems are hashed once with seeded xxh3 (stable across machines and
+//! runs), mapped to dense ranks ordered by document frequency (rarest first),
+//! and stored in one flat CSR array. Sets are sorted ascending, so the first
+//! elements of a set are its rarest tokens (the *prefix* used for probing)
+//! and two sets can be intersected with a linear merge.
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// Seed of the token hash. Fixed so token ids are the same on every machine and run.
+const TOKEN_SEED: u64 = 0x69_73_6e_61_64_5f_74_6b; // "isnad_tk"
+
+/// Anything a feature extractor may hand out as a stem: a string, or an id
+/// that is already hashed. Lets candidate generation follow the stem
+/// representation of [`crate::Features::stems`] without caring which it is.
+pub(crate) trait StemId {
+    /// A stable 64-bit id of the stem.
+    fn stem_id(&self) -> u64;
+}
+
+impl StemId for String {
+    fn stem_id(&self) -> u64 {
+        xxh3_64_with_seed(self.as_bytes(), TOKEN_SEED)
+    }
+}
+
+impl StemId for &str {
+    fn stem_id(&self) -> u64 {
+        xxh3_64_with_seed(self.as_bytes(), TOKEN_SEED)
+    }
+}
+
+impl StemId for u32 {
+    fn stem_id(&self) -> u64 {
+        u64::from(*self)
+    }
+}
+
+impl StemId for u64 {
+    fn stem_id(&self) -> u64 {
+        *self
+    }
+}
+
+/// Token sets of many items, as ranks (0 = rarest token in the collection).
+#[derive(Debug, Default)]
+pub(crate) struct TokenSets {
+    /// `tokens[offsets[i]..offsets[i + 1]]` is item `i`'s set, ascending rank.
+    offsets: Vec<u32>,
+    tokens: Vec<u32>,
+    /// Document frequency of each rank (non-decreasing).
+    df: Vec<u32>,
+}
+
+impl TokenSets {
+    /// Builds the sets from each item's (possibly repeated) token hashes.
+    pub(crate) fn build(items: &[Vec<u64>]) -> TokenSets {
+        // Distinct hashes per item, then the vocabulary.
+        let per_item: Vec<Vec<u64>> = items
+            .par_iter()
+            .map(|h| {
+                let mut h = h.clone();
+                h.sort_unstable();
+                h.dedup();
+                h
+            })
+            .collect();
+        let mut vocab: Vec<u64> = per_item.iter().flatten().copied().collect();
+        vocab.par_sort_unstable();
+        vocab.dedup();
+        // Dense ids by binary search, in parallel per item.
+        let ids: Vec<Vec<u32>> = per_item
+            .par_iter()
+            .map(|h| {
+                h.iter()
+                    .map(|x| vocab.binary_search(x).map_or(0, |i| i as u32))
+                    .collect()
+            })
+            .collect();
+        drop(per_item);
+        let mut df_by_id = vec![0u32; vocab.len()];
+        for set in &ids {
+            for &t in set {
+                df_by_id[t as usize] += 1;
+            }
+        }
+        // Rank tokens by (df, hash): rarest first, ties broken by the stable hash.
+        let mut order: Vec<u32> = (0..vocab.len() as u32).collect();
+        order.par_sort_unstable_by_key(|&i| (df_by_id[i as usize], vocab[i as usize]));
+        let mut rank = vec![0u32; vocab.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        let df: Vec<u32> = order.iter().map(|&i| df_by_id[i as usize]).collect();
+        let ranked: Vec<Vec<u32>> = ids
+            .into_par_iter()
+            .map(|set| {
+                let mut r: Vec<u32> = set.into_iter().map(|t| rank[t as usize]).collect();
+                r.sort_unstable();
+                r
+            })
+            .collect();
+        let mut offsets = Vec::with_capacity(ranked.len() + 1);
+        offsets.push(0u32);
+        let mut tokens = Vec::with_capacity(ranked.iter().map(Vec::len).sum());
+        for r in &ranked {
+            tokens.extend_from_slice(r);
+            offsets.push(tokens.len() as u32);
+        }
+        TokenSets {
+            offsets,
+            tokens,
+            df,
+        }
+    }
+
+    /// Number of items.
+    pub(crate) fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// Item `i`'s token set, rarest first.
+    pub(crate) fn set(&self, i: usize) -> &[u32] {
+        &self.tokens[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+
+    /// Document frequency of a token rank.
+    pub(crate) fn df(&self, token: u32) -> u32 {
+        self.df[token as usize]
+    }
+
+    /// Number of distinct tokens.
+    pub(crate) fn vocabulary(&self) -> usize {
+        self.df.len()
+    }
+}
+
+/// Size of the intersection of two ascending sets.
+pub(crate) fn overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Postings: for every token rank with `df <= cap`, the items that contain it, ascending.
+#[derive(Debug)]
+pub(crate) struct Postings {
+    offsets: Vec<u32>,
+    items: Vec<u32>,
+    cap: u32,
+}
+
+impl Postings {
+    /// Indexes every token of every set whose document frequency is at most `cap`.
+    pub(crate) fn build(sets: &TokenSets, cap: u32) -> Postings {
+        let mut offsets = Vec::with_capacity(sets.vocabulary() + 1);
+        offsets.push(0u32);
+        let mut total = 0u32;
+        for t in 0..sets.vocabulary() as u32 {
+            let df = sets.df(t);
+            if df <= cap {
+                total += df;
+            }
+            offsets.push(total);
+        }
+        let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
+        let mut items = vec![0u32; total as usize];
+        for i in 0..sets.len() {
+            for &t in sets.set(i) {
+                if sets.df(t) <= cap {
+                    let slot = &mut fill[t as usize];
+                    items[*slot as usize] = i as u32;
+                    *slot += 1;
+                }
+            }
+        }
+        Postings {
+            offsets,
+            items,
+            cap,
+        }
+    }
+
+    /// The items containing `token`, or `None` when the token was over the cap.
+    pub(crate) fn get(&self, token: u32, df: u32) -> Option<&[u32]> {
+        if df > self.cap {
+            return None;
+        }
+        let t = token as usize;
+        Some(&self.items[self.offsets[t] as usize..self.offsets[t + 1] as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_are_rarest_first_and_overlap_counts() {
+        let items = vec![vec![1, 2, 3, 3], vec![2, 3, 4], vec![3, 5]];
+        let s = TokenSets::build(&items);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s.vocabulary(), 5);
+        // token 3 is in all three items: it must have the largest rank.
+        let last = s.vocabulary() as u32 - 1;
+        assert_eq!(s.df(last), 3);
+        assert!(s.set(0).ends_with(&[last]));
+        assert_eq!(overlap(s.set(0), s.set(1)), 2);
+        assert_eq!(overlap(s.set(0), s.set(2)), 1);
+        let p = Postings::build(&s, 2);
+        assert!(p.get(last, 3).is_none());
+        let t2 = s.set(0)[s.set(0).len() - 2];
+        assert_eq!(p.get(t2, s.df(t2)), Some(&[0u32, 1][..]));
+    }
+}
