@@ -128,6 +128,10 @@ pub struct CompareArgs {
     /// Skip articles longer than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: u64,
+    /// Extra agencies/outlets that articles credit, merged with the built-in table: TSV
+    /// (`id<TAB>name<TAB>…`, fields `outlet:ID`, `name:TEXT`) or JSON (`{"id": ["name", …]}`).
+    #[arg(long, value_name = "FILE")]
+    pub agencies: Option<std::path::PathBuf>,
 }
 
 fn parse_unit_interval(s: &str) -> Result<f32, String> {

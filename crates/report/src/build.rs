@@ -61,6 +61,8 @@ pub struct Options {
     pub min_tier: Option<Tier>,
     /// Keep only matches with at least this score.
     pub min_score: f32,
+    /// Agencies and outlets that articles credit (built-in table plus `--agencies`).
+    pub sources: isnad_segment::attribution::SourceTable,
 }
 
 /// Why a report could not be built.
@@ -217,6 +219,11 @@ pub fn build(
                 speaker: u.speaker.clone(),
                 statement: None,
                 tier: None,
+                credited_to: Vec::new(),
+                reported_speaker: None,
+                appearance: None,
+                provenance: None,
+                provenance_from: None,
                 article_index: ai,
                 // The segmenter's index for now; resolved to a report index below.
                 parent_index: u.parent,
@@ -391,13 +398,15 @@ pub fn build(
     }
 
     let summary = summarize(&articles, &units, &matches, &statements, &outlets, options);
-    Ok(Report {
+    let mut report = Report {
         articles,
         units,
         matches,
         statements,
         summary,
-    })
+    };
+    crate::provenance::annotate(&mut report, &options.sources);
+    Ok(report)
 }
 
 fn article_entry(a: InputArticle) -> ArticleEntry {
@@ -435,6 +444,8 @@ fn article_entry(a: InputArticle) -> ArticleEntry {
         shared_units: 0,
         shared_share: None,
         extra: a.extra,
+        credits: Vec::new(),
+        dateline: None,
         text,
         day,
     }
@@ -531,6 +542,7 @@ fn summarize(
         cross_outlet_statements: statements.iter().filter(|s| s.outlets.len() >= 2).count(),
         outlets: per_outlet.into_values().collect(),
         outlet_pairs: pairs.into_values().collect(),
+        provenance: None,
         options: OptionsEcho {
             same_outlet: options.matching.same_source,
             within_days: options.matching.within_days,

@@ -2,17 +2,30 @@
 //!
 //! Same content as JSONL, flattened for spreadsheets: `a_*` and `b_*` columns
 //! for the two units; spans as `start-end` pairs separated by `;`, byte
-//! offsets into the unit text; components as `name=value` pairs.
+//! offsets into the unit text; components as `name=value` pairs;
+//! `credited_to` as source ids separated by `;`.
 
 use crate::jsonl::{Side, sides};
 use crate::model::Report;
 use std::io::{self, Write};
 
-const SIDE_COLUMNS: [&str; 10] = [
-    "unit", "article", "outlet", "date", "kind", "start", "end", "spans", "shared", "text",
+const SIDE_COLUMNS: [&str; 13] = [
+    "unit",
+    "article",
+    "outlet",
+    "date",
+    "kind",
+    "start",
+    "end",
+    "spans",
+    "shared",
+    "text",
+    "appearance",
+    "provenance",
+    "credited_to",
 ];
 
-fn side_fields(s: &Side<'_>) -> [String; 10] {
+fn side_fields(s: &Side<'_>) -> [String; 13] {
     [
         s.unit.to_string(),
         s.article.to_string(),
@@ -28,6 +41,9 @@ fn side_fields(s: &Side<'_>) -> [String; 10] {
             .join(";"),
         s.shared.clone(),
         s.text.to_string(),
+        s.appearance.unwrap_or_default().to_string(),
+        s.provenance.unwrap_or_default().to_string(),
+        s.credited_to.join(";"),
     ]
 }
 

@@ -25,6 +25,12 @@ pub(crate) struct Side<'r> {
     /// Shared passages, byte ranges into `text`.
     pub spans: &'r [Span],
     pub shared: String,
+    /// `first`, `later`, `same_day` or `undated` (statements of 2+ outlets; see `provenance`).
+    pub appearance: Option<&'r str>,
+    /// `credited`, `common_source`, `shared_quote` or `uncredited`; `null` for a first unit.
+    pub provenance: Option<&'r str>,
+    /// Source ids the unit is credited to (dateline, credit line, in-text attribution).
+    pub credited_to: &'r [String],
 }
 
 #[derive(Serialize)]
@@ -51,6 +57,9 @@ pub(crate) fn side<'r>(report: &'r Report, unit_index: usize, spans: &'r [Span])
         text: &u.text,
         spans,
         shared: shared_text(&u.text, spans),
+        appearance: u.appearance.as_deref(),
+        provenance: u.provenance.as_deref(),
+        credited_to: &u.credited_to,
     }
 }
 

@@ -37,6 +37,7 @@ mod csv;
 mod json;
 mod jsonl;
 mod model;
+pub mod provenance;
 mod text;
 mod tiers;
 mod view;

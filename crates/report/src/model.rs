@@ -78,6 +78,12 @@ pub struct ArticleEntry {
     /// Input fields isnad does not interpret, kept as given.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// Sources the article credits: dateline, credit line, `(أ ف ب)` signature, in-text attribution (see `provenance`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<crate::provenance::Credit>,
+    /// The article's dateline (`موسكو-سانا`), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<crate::provenance::Dateline>,
     /// The article text (not serialized: units carry the text that matters).
     #[serde(skip)]
     pub text: String,
@@ -117,6 +123,21 @@ pub struct UnitEntry {
     /// The strongest tier among this unit's matches, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tier: Option<String>,
+    /// Source ids this unit is credited to: its article's credits plus in-text attributions governing it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub credited_to: Vec<String>,
+    /// Speaker of reported speech (`وأكد المقداد أن …`; `وأضاف` continues the last speaker) when not quoted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reported_speaker: Option<String>,
+    /// In a statement of 2+ outlets: `first`, `later`, `same_day` (tie with the first) or `undated`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appearance: Option<String>,
+    /// Against earlier/same-day units of other outlets: `credited`, `common_source`, `shared_quote` or `uncredited`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<String>,
+    /// The unit of another outlet that decided `provenance`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provenance_from: Option<String>,
     /// Index into [`Report::articles`].
     #[serde(skip)]
     pub article_index: usize,
@@ -211,6 +232,9 @@ pub struct Summary {
     pub outlets: Vec<OutletEntry>,
     /// Per pair of outlets that share at least one statement, sorted by name.
     pub outlet_pairs: Vec<OutletPair>,
+    /// Credit shares per outlet and direction counts per pair (see `provenance`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<crate::provenance::ProvenanceSummary>,
     /// The options the report was built with.
     pub options: OptionsEcho,
 }

@@ -290,6 +290,7 @@ pub(crate) fn write(
     }
 
     write_outlet_table(out, report, &style)?;
+    crate::provenance::write_text(report, out)?;
     write_articles(out, report, &style)
 }
 

@@ -55,10 +55,18 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
         within_days: args.within_days,
         ..MatchOptions::default()
     };
+    let mut sources = isnad_report::provenance::SourceTable::builtin();
+    if let Some(path) = &args.agencies {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow!("--agencies {}: {e}", path.display()))?;
+        isnad_report::provenance::load_sources(&text, &mut sources)
+            .map_err(|e| anyhow!("--agencies {}:{e}", path.display()))?;
+    }
     let options = Options {
         matching,
         min_tier,
         min_score: args.min_score,
+        sources,
     };
     let report = isnad_report::build(inputs.articles, &options, &|p| {
         bars.update(p.stage, p.done, Some(p.total))
