@@ -34,6 +34,7 @@
 
 mod build;
 mod csv;
+mod html;
 mod json;
 mod jsonl;
 mod model;
@@ -66,11 +67,19 @@ pub enum Format {
     Jsonl,
     /// One match per row, self-contained.
     Csv,
+    /// One self-contained HTML page: summary, heatmap, timeline, statements, articles.
+    Html,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 4] = [Format::Text, Format::Json, Format::Jsonl, Format::Csv];
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Json,
+        Format::Jsonl,
+        Format::Csv,
+        Format::Html,
+    ];
 
     /// The name used on the command line.
     pub fn name(self) -> &'static str {
@@ -79,6 +88,7 @@ impl Format {
             Format::Json => "json",
             Format::Jsonl => "jsonl",
             Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 
@@ -93,6 +103,7 @@ impl Format {
         match ext.as_str() {
             "txt" => Some(Format::Text),
             "ndjson" => Some(Format::Jsonl),
+            "htm" => Some(Format::Html),
             e => Format::from_name(e),
         }
     }
@@ -117,5 +128,6 @@ pub fn render(
         Format::Json => json::write(report, out),
         Format::Jsonl => jsonl::write(report, out),
         Format::Csv => csv::write(report, out),
+        Format::Html => html::write(report, out),
     }
 }
