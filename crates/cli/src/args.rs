@@ -125,7 +125,7 @@ pub struct CompareArgs {
     /// Exit with status 1 if any article was skipped (the report is still written).
     #[arg(long)]
     pub strict: bool,
-    /// Skip articles longer than this many bytes.
+    /// Skip articles longer than this many bytes (64 MiB by default), saying so in the report.
     #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: u64,
     /// Extra agencies/outlets that articles credit, merged with the built-in table: TSV

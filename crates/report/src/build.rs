@@ -312,8 +312,15 @@ pub fn build(
     for m in found {
         match_tier.push(m.tier);
         let (ai, bi) = (ref_unit[m.a], ref_unit[m.b]);
-        let si = statement_of_unit[&ai];
-        statement_matches[si].push(matches.len());
+        // Statement grouping is finer than connected components: a match whose
+        // two units ended up in different statements belongs to neither.
+        let si = match (statement_of_unit.get(&ai), statement_of_unit.get(&bi)) {
+            (Some(&sa), Some(&sb)) if sa == sb => Some(sa),
+            _ => None,
+        };
+        if let Some(si) = si {
+            statement_matches[si].push(matches.len());
+        }
         for ui in [ai, bi] {
             let t = unit_tier.entry(ui).or_insert(m.tier);
             *t = tier_strongest(*t, m.tier);
@@ -332,7 +339,7 @@ pub fn build(
             spans_a: spans(m.spans_a, &units[ai].text),
             spans_b: spans(m.spans_b, &units[bi].text),
             components: m.components.into_iter().collect(),
-            statement: format!("s{}", si + 1),
+            statement: si.map(|si| format!("s{}", si + 1)),
             a_index: ai,
             b_index: bi,
         });

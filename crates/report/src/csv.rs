@@ -58,7 +58,11 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     w.write_record(&header)?;
     for m in &report.matches {
         let (a, b) = sides(report, m);
-        let mut row: Vec<String> = vec![m.statement.clone(), m.tier.clone(), m.score.to_string()];
+        let mut row: Vec<String> = vec![
+            m.statement.clone().unwrap_or_default(),
+            m.tier.clone(),
+            m.score.to_string(),
+        ];
         row.extend(side_fields(&a));
         row.extend(side_fields(&b));
         row.push(

@@ -35,7 +35,7 @@ pub(crate) struct Side<'r> {
 
 #[derive(Serialize)]
 struct Line<'r> {
-    statement: &'r str,
+    statement: Option<&'r str>,
     tier: &'r str,
     score: f32,
     a: Side<'r>,
@@ -75,7 +75,7 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for m in &report.matches {
         let (a, b) = sides(report, m);
         let line = Line {
-            statement: &m.statement,
+            statement: m.statement.as_deref(),
             tier: &m.tier,
             score: m.score,
             a,

@@ -166,8 +166,9 @@ pub struct MatchEntry {
     pub spans_b: Vec<Span>,
     /// Named score components from the scorer, for explanations.
     pub components: BTreeMap<String, f32>,
-    /// The statement this match belongs to.
-    pub statement: String,
+    /// The statement holding both units; `null` when statement grouping put
+    /// them in different statements (the match links two statements).
+    pub statement: Option<String>,
     /// Index into [`Report::units`] of unit `a`.
     #[serde(skip)]
     pub a_index: usize,

@@ -160,6 +160,21 @@ fn write_statement(
         )?;
     }
     let spans = report.statement_spans(st);
+    // One pass over the statement's matches (a boilerplate statement can have many).
+    let strength = |mi: usize| {
+        let m = &report.matches[mi];
+        (parse_tier(&m.tier).map_or(0, tier_strength), m.score)
+    };
+    let mut best_match: std::collections::HashMap<usize, usize> = Default::default();
+    for &mi in &st.match_indices {
+        let m = &report.matches[mi];
+        for ui in [m.a_index, m.b_index] {
+            let e = best_match.entry(ui).or_insert(mi);
+            if strength(mi) > strength(*e) {
+                *e = mi;
+            }
+        }
+    }
     for &ui in &st.unit_indices {
         let u = &report.units[ui];
         // A clause whose sentence is shown in the same statement repeats it.
@@ -170,18 +185,7 @@ fn write_statement(
         }
         let a = report.article_of_unit(ui);
         // The unit's strongest match inside this statement, to say how it was reused.
-        let best = st
-            .match_indices
-            .iter()
-            .map(|&mi| &report.matches[mi])
-            .filter(|m| m.a_index == ui || m.b_index == ui)
-            .max_by(|x, y| {
-                let sx = parse_tier(&x.tier).map_or(0, tier_strength);
-                let sy = parse_tier(&y.tier).map_or(0, tier_strength);
-                (sx, x.score)
-                    .partial_cmp(&(sy, y.score))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            });
+        let best = best_match.get(&ui).map(|&mi| &report.matches[mi]);
         let how = best.map_or(String::new(), |m| {
             format!(" · {} {:.2}", style.tier(&m.tier), m.score)
         });
