@@ -139,6 +139,15 @@ test('outlet, second outlet, tier and text filters change the list', async () =>
   await page.click('#f-reset');
   assert.equal(await visibleStatements(page), Math.min(100, report.statements.length));
 
+  // Provenance filter: statements with a unit of that class.
+  const classes = [...new Set(report.units.map((u) => u.provenance).filter(Boolean))];
+  for (const c of classes) {
+    await page.selectOption('#f-prov', { label: c.replace('_', ' ') });
+    const want = report.statements.filter((s) => s.units.some((u) => report.units.find((x) => x.id === u).provenance === c)).length;
+    assert.equal(await shownCount(page), want, `provenance ${c}`);
+  }
+  await page.click('#f-reset');
+
   // Clicking a heatmap cell lists the statements both outlets carry.
   const cell = page.locator('table.heat td.cell.h1, table.heat td.cell.h2, table.heat td.cell.h3, table.heat td.cell.h4, table.heat td.cell.h5, table.heat td.cell.h6, table.heat td.cell.h7, table.heat td.cell.h8').first();
   const a = await cell.getAttribute('data-a');

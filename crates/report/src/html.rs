@@ -161,6 +161,21 @@ struct SummaryView {
     skipped: Vec<SkippedRow>,
     skipped_more: usize,
     options: Vec<(String, String)>,
+    /// Per-outlet credit shares, when the report has provenance.
+    credits: Vec<CreditRow>,
+}
+
+#[derive(Serialize)]
+struct CreditRow {
+    outlet: String,
+    source: String,
+    first: usize,
+    reused: usize,
+    credited: usize,
+    common_source: usize,
+    shared_quote: usize,
+    uncredited: usize,
+    credited_pct: String,
 }
 
 #[derive(Serialize)]
@@ -293,6 +308,24 @@ fn summary_view(report: &Report) -> SummaryView {
         skipped,
         skipped_more: skipped_all.len().saturating_sub(MAX_SKIPPED_LISTED),
         options,
+        credits: s
+            .provenance
+            .iter()
+            .flat_map(|p| &p.outlets)
+            .map(|o| CreditRow {
+                outlet: o.outlet.clone(),
+                source: o.source.clone().unwrap_or_default(),
+                first: o.first,
+                reused: o.reused,
+                credited: o.credited,
+                common_source: o.common_source,
+                shared_quote: o.shared_quote,
+                uncredited: o.uncredited,
+                credited_pct: o
+                    .credited_share
+                    .map_or("–".into(), |x| format!("{:.0}%", x * 100.0)),
+            })
+            .collect(),
     }
 }
 
@@ -619,6 +652,10 @@ struct Data<'a> {
     tiers: Vec<&'static str>,
     /// Unit kinds (index = kind id).
     kinds: Vec<&'a str>,
+    /// Unit appearances (`first`, `later`, `same_day`, `undated`; index = appearance id).
+    appearances: Vec<&'a str>,
+    /// Unit provenance classes (`credited`, `uncredited`, …; index = provenance id).
+    provenances: Vec<&'a str>,
     /// Used articles, in input order.
     articles: Vec<ArticleData<'a>>,
     /// Distinct unit texts.
@@ -644,11 +681,15 @@ struct ArticleData<'a> {
     n: usize,
     /// Shared statement units.
     s: usize,
+    /// Credits the article gives (as written), if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    c: Vec<&'a str>,
     /// Unit ids of the article in order; `null` when its text is not embedded.
     u: Option<Vec<usize>>,
 }
 
-/// `[article, kind, text, statement|null, tier|null, merged spans as flat UTF-16 offsets]`.
+/// `[article, kind, text, statement|null, tier|null, merged spans as flat
+/// UTF-16 offsets, appearance|null, provenance|null]`.
 #[derive(Serialize)]
 struct UnitData(
     usize,
@@ -657,6 +698,8 @@ struct UnitData(
     Option<usize>,
     Option<usize>,
     Vec<usize>,
+    Option<usize>,
+    Option<usize>,
 );
 
 #[derive(Serialize)]
@@ -670,6 +713,8 @@ struct StatementData<'a> {
     t: usize,
     /// Bit mask of the tiers of its matches (bit = tier id).
     k: u32,
+    /// Bit mask of its units' provenance classes (bit = provenance id).
+    p: u32,
     /// First unit id (earliest dated), if any unit is dated.
     f: Option<usize>,
     /// Whether another outlet carried it the same day as the first.
@@ -710,6 +755,8 @@ struct DataBuilder<'a> {
     texts: Vec<&'a str>,
     text_ids: HashMap<&'a str, usize>,
     kinds: Vec<&'a str>,
+    appearances: Vec<&'a str>,
+    provenances: Vec<&'a str>,
     units: Vec<UnitData>,
     unit_ids: HashMap<usize, usize>,
     article_ids: Vec<Option<usize>>,
@@ -732,13 +779,15 @@ impl<'a> DataBuilder<'a> {
                 self.texts.len() - 1
             }
         };
-        let kind = match self.kinds.iter().position(|k| *k == u.kind) {
-            Some(k) => k,
-            None => {
-                self.kinds.push(&u.kind);
-                self.kinds.len() - 1
-            }
-        };
+        let kind = intern(&mut self.kinds, &u.kind);
+        let appearance = u
+            .appearance
+            .as_deref()
+            .map(|a| intern(&mut self.appearances, a));
+        let provenance = u
+            .provenance
+            .as_deref()
+            .map(|p| intern(&mut self.provenances, p));
         let tier = u
             .tier
             .as_deref()
@@ -751,9 +800,22 @@ impl<'a> DataBuilder<'a> {
             self.statement_of_unit.get(&ui).copied(),
             tier,
             self.spans_of_unit.remove(&ui).unwrap_or_default(),
+            appearance,
+            provenance,
         ));
         self.unit_ids.insert(ui, id);
         id
+    }
+}
+
+/// The index of `name` in a small string table, added if new.
+fn intern<'a>(table: &mut Vec<&'a str>, name: &'a str) -> usize {
+    match table.iter().position(|k| *k == name) {
+        Some(i) => i,
+        None => {
+            table.push(name);
+            table.len() - 1
+        }
     }
 }
 
@@ -800,6 +862,8 @@ fn embedded_json(report: &Report) -> String {
         texts: Vec::new(),
         text_ids: HashMap::new(),
         kinds: Vec::new(),
+        appearances: Vec::new(),
+        provenances: Vec::new(),
         units: Vec::new(),
         unit_ids: HashMap::new(),
         article_ids,
@@ -838,6 +902,12 @@ fn embedded_json(report: &Report) -> String {
                 )
             })
             .collect();
+        let mut p = 0u32;
+        for &ui in &st.unit_indices {
+            if let Some(prov) = report.units[ui].provenance.as_deref() {
+                p |= 1 << intern(&mut b.provenances, prov).min(31);
+            }
+        }
         let first = st
             .first_unit
             .as_deref()
@@ -853,6 +923,7 @@ fn embedded_json(report: &Report) -> String {
             u,
             t: tier_id(&st.tier),
             k,
+            p,
             f: first,
             x: st.first_is_tie,
             m,
@@ -901,6 +972,11 @@ fn embedded_json(report: &Report) -> String {
             t: a.title.as_deref(),
             n: a.statement_units,
             s: a.shared_units,
+            c: {
+                let mut c: Vec<&str> = a.credits.iter().map(|c| c.name.as_str()).collect();
+                c.dedup();
+                c
+            },
             u,
         });
     }
@@ -909,6 +985,8 @@ fn embedded_json(report: &Report) -> String {
         outlets,
         tiers: ALL_TIERS.iter().map(|t| t.as_str()).collect(),
         kinds: b.kinds,
+        appearances: b.appearances,
+        provenances: b.provenances,
         articles,
         texts: b.texts,
         units: b.units,

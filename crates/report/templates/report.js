@@ -7,8 +7,11 @@
 // parsed as HTML. The data layout is written by crates/report/src/html.rs:
 //   outlets[o], tiers[t] (strongest first), kinds[k], texts[x]
 //   articles[a] = {id, o, d (date), t (title), n (statement units), s (shared), u ([unit ids] | null)}
-//   units[u] = [article, kind, text, statement|null, tier|null, [merged spans, UTF-16 start,end,...]]
-//   statements[s] = {id, u: [units], o: [outlets], t: tier, k: tier bit mask, f: first unit|null,
+//   appearances[x], provenances[p] (provenance classes: credited, uncredited, ...)
+//   units[u] = [article, kind, text, statement|null, tier|null, [merged spans, UTF-16 start,end,...],
+//               appearance|null, provenance|null]
+//   articles[a].c = credits the article gives, as written (may be absent)
+//   statements[s] = {id, u: [units], o: [outlets], t: tier, k: tier bit mask, p: provenance bit mask, f: first unit|null,
 //                    x: first is a tie, m: [[unit a, unit b, tier, score, spans a, spans b]], c: all matches}
 (function () {
   var doc = document;
@@ -37,7 +40,8 @@
     var m = STRONG.exec(text);
     return !!m && RTL_CHAR.test(m[0]);
   }
-  function tierLabel(t) { return D.tiers[t].replace(/_/g, ' '); }
+  function label(name) { return String(name).replace(/_/g, ' '); }
+  function tierLabel(t) { return label(D.tiers[t]); }
   function tierBadge(t) { return h('span', 'tier t-' + D.tiers[t], tierLabel(t)); }
   function outletChip(o, first) {
     var e = h('bdi', 'outlet' + (first ? ' first' : ''), D.outlets[o]);
@@ -112,6 +116,9 @@
     }
     add(e, h('span', 'meta', when + ' · '), bdiText(a.id, 'meta'),
       h('span', 'meta', ' · ' + D.kinds[D.units[u][1]]));
+    var unit = D.units[u];
+    if (unit[6] !== null && unit[6] !== undefined) add(e, ' ', h('span', 'badge', label(D.appearances[unit[6]])));
+    if (unit[7] !== null && unit[7] !== undefined) add(e, ' ', h('span', 'badge p-' + D.provenances[unit[7]], label(D.provenances[unit[7]])));
     return e;
   }
   function bdiText(text, cls) {
@@ -126,12 +133,17 @@
   var fOutlet2 = doc.getElementById('f-outlet2');
   var fTier = doc.getElementById('f-tier');
   var fText = doc.getElementById('f-text');
+  var fProv = doc.getElementById('f-prov');
+  D.provenances = D.provenances || [];
+  D.appearances = D.appearances || [];
   var fCount = doc.getElementById('f-count');
   var list = doc.getElementById('stmt-list');
   var stmtPager = doc.getElementById('stmt-pager');
   fillSelect(fOutlet, D.outlets);
   fillSelect(fOutlet2, D.outlets);
   fillSelect(fTier, D.tiers.map(function (t, i) { return tierLabel(i); }));
+  fillSelect(fProv, D.provenances.map(label));
+  if (!D.provenances.length) fProv.parentNode.hidden = true;
   var shown = [];
   var stmtPage = 0;
   var lowered = null;
@@ -148,12 +160,14 @@
     var o2 = fOutlet2.value === '' ? -1 : +fOutlet2.value;
     var t = fTier.value === '' ? -1 : +fTier.value;
     var q = fText.value.trim().toLowerCase();
+    var p = fProv.value === '' ? -1 : +fProv.value;
     shown = [];
     for (var i = 0; i < S.length; i++) {
       var st = S[i];
       if (o >= 0 && st.o.indexOf(o) < 0) continue;
       if (o2 >= 0 && st.o.indexOf(o2) < 0) continue;
       if (t >= 0 && !((st.k >> t) & 1)) continue;
+      if (p >= 0 && !((st.p >> p) & 1)) continue;
       if (q && stmtText(i).indexOf(q) < 0) continue;
       shown.push(i);
     }
@@ -279,6 +293,7 @@
     fOutlet2.value = '';
     fTier.value = '';
     fText.value = '';
+    fProv.value = '';
     applyFilters();
     var pos = shown.indexOf(si);
     if (pos < 0) return;
@@ -289,7 +304,7 @@
       li.scrollIntoView();
     }
   }
-  [fOutlet, fOutlet2, fTier].forEach(function (s) { s.addEventListener('change', applyFilters); });
+  [fOutlet, fOutlet2, fTier, fProv].forEach(function (s) { s.addEventListener('change', applyFilters); });
   var typing = null;
   fText.addEventListener('input', function () {
     clearTimeout(typing);
@@ -297,7 +312,7 @@
   });
   doc.getElementById('filters').addEventListener('submit', function (ev) { ev.preventDefault(); });
   doc.getElementById('f-reset').addEventListener('click', function () {
-    fOutlet.value = ''; fOutlet2.value = ''; fTier.value = ''; fText.value = '';
+    fOutlet.value = ''; fOutlet2.value = ''; fTier.value = ''; fText.value = ''; fProv.value = '';
     applyFilters();
   });
   var outletIndex = {};
@@ -310,6 +325,7 @@
       fOutlet2.value = String(b);
       fTier.value = '';
       fText.value = '';
+      fProv.value = '';
       applyFilters();
       doc.getElementById('statements').scrollIntoView();
     }
@@ -387,6 +403,11 @@
     add(head, h('b', null, 'Article '), bdiText(a.id), ' · ', outletChip(a.o, false), ' · ',
       h('span', 'meta', (a.d || 'undated') + ' · ' + a.s + ' of ' + a.n + ' statement units found in other outlets'));
     aView.appendChild(head);
+    if (a.c && a.c.length) {
+      var credits = h('p', 'meta', 'credits: ');
+      a.c.forEach(function (c, i) { add(credits, i ? ' · ' : null, bdiText(c)); });
+      aView.appendChild(credits);
+    }
     if (a.t) {
       var t = h('h3', 'text', a.t);
       t.dir = 'auto';
@@ -416,7 +437,9 @@
       else if (unit[4] !== null && unit[3] !== null) cls += ' r-' + D.tiers[unit[4]];
       var s = h('span', cls + ' text');
       s.dir = 'auto';
-      s.title = kind + (unit[4] !== null ? ' · ' + tierLabel(unit[4]) : '');
+      s.title = kind + (unit[4] !== null ? ' · ' + tierLabel(unit[4]) : '') +
+        (unit[7] !== null && unit[7] !== undefined ? ' · ' + label(D.provenances[unit[7]]) : '');
+      if (unit[7] !== null && unit[7] !== undefined) s.classList.add('p-' + D.provenances[unit[7]]);
       s.textContent = unitText(u);
       if (unit[3] !== null) s.appendChild(statementLink(unit[3], ''));
       body.appendChild(s);
