@@ -54,6 +54,8 @@ pub(crate) const MAX_SKIPPED_LISTED: usize = 500;
 const TIMELINE_WIDTH: f64 = 900.0;
 /// Most columns (days or groups of days) the timeline draws.
 const TIMELINE_MAX_BUCKETS: i64 = 150;
+/// A stretch of more days than this without any statement breaks the timeline's axis.
+const TIMELINE_GAP_DAYS: i32 = 31;
 
 /// Writes the report as one HTML document.
 pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -459,6 +461,8 @@ struct TimelineView {
     ticks: Vec<TimelineTick>,
     /// Days per column.
     bucket_days: i64,
+    /// x of the breaks in the axis where long stretches without statements are left out.
+    breaks: Vec<f64>,
     first_date: String,
     last_date: String,
     omitted: usize,
@@ -467,6 +471,8 @@ struct TimelineView {
 #[derive(Serialize)]
 struct TimelineRow {
     outlet: String,
+    /// `outlet`, shortened to fit the label column.
+    label: String,
     y: f64,
 }
 
@@ -501,7 +507,15 @@ fn day_to_iso(z: i32) -> String {
 }
 
 fn timeline_view(report: &Report) -> TimelineView {
-    let (outlets, omitted) = chart_outlets(report);
+    let (mut outlets, omitted) = chart_outlets(report);
+    // Outlets that share no statement would be empty rows.
+    outlets.retain(|o| {
+        report
+            .summary
+            .outlets
+            .iter()
+            .any(|x| &x.outlet == o && x.statements > 0)
+    });
     let row_of: HashMap<&str, usize> = outlets
         .iter()
         .enumerate()
@@ -531,13 +545,18 @@ fn timeline_view(report: &Report) -> TimelineView {
             }
         }
     }
-    let left = 150.0;
+    let left = 180.0;
     let row_h = 22.0;
     let height = 30.0 + row_h * outlets.len() as f64;
     let rows = outlets
         .iter()
         .enumerate()
         .map(|(i, o)| TimelineRow {
+            label: if o.chars().count() > 22 {
+                format!("{}…", o.chars().take(21).collect::<String>())
+            } else {
+                o.clone()
+            },
             outlet: o.clone(),
             y: 20.0 + row_h * i as f64 + row_h / 2.0,
         })
@@ -555,20 +574,47 @@ fn timeline_view(report: &Report) -> TimelineView {
             dots: Vec::new(),
             ticks: Vec::new(),
             bucket_days: 1,
+            breaks: Vec::new(),
             first_date: String::new(),
             last_date: String::new(),
             omitted,
         };
     };
-    let span = i64::from(max_day - min_day) + 1;
-    let bucket_days = ((span + TIMELINE_MAX_BUCKETS - 1) / TIMELINE_MAX_BUCKETS).max(1);
-    let buckets = (span + bucket_days - 1) / bucket_days;
-    let col_w = TIMELINE_WIDTH / buckets as f64;
-    let x_of = |b: i64| left + col_w * (b as f64 + 0.5);
-    let mut merged: BTreeMap<(usize, i64), (usize, usize, i32)> = BTreeMap::new();
+    // The axis skips long stretches without any statement (a corpus of one
+    // week next to one from six years earlier): days are grouped into
+    // segments split at gaps over TIMELINE_GAP_DAYS, drawn side by side.
+    let mut segments: Vec<(i32, i32)> = Vec::new();
+    for day in cells
+        .keys()
+        .map(|k| k.1)
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        match segments.last_mut() {
+            Some(seg) if day - seg.1 <= TIMELINE_GAP_DAYS => seg.1 = day,
+            _ => segments.push((day, day)),
+        }
+    }
+    let covered: i64 = segments.iter().map(|s| i64::from(s.1 - s.0) + 1).sum();
+    let bucket_days = ((covered + TIMELINE_MAX_BUCKETS - 1) / TIMELINE_MAX_BUCKETS).max(1);
+    let seg_buckets: Vec<i64> = segments
+        .iter()
+        .map(|s| (i64::from(s.1 - s.0) + bucket_days) / bucket_days)
+        .collect();
+    let total_buckets: i64 = seg_buckets.iter().sum();
+    let gap_px = 24.0;
+    let col_w = (TIMELINE_WIDTH - gap_px * (segments.len() - 1) as f64) / total_buckets as f64;
+    let mut seg_x = Vec::with_capacity(segments.len());
+    let mut x = left;
+    for &nb in &seg_buckets {
+        seg_x.push(x);
+        x += col_w * nb as f64 + gap_px;
+    }
+    let x_of = |seg: usize, b: i64| (seg_x[seg] + col_w * (b as f64 + 0.5)).round_to(1);
+    let mut merged: BTreeMap<(usize, usize, i64), (usize, usize)> = BTreeMap::new();
     for (&(row, day), &(n, first)) in &cells {
-        let b = i64::from(day - min_day) / bucket_days;
-        let e = merged.entry((row, b)).or_insert((0, 0, day));
+        let seg = segments.partition_point(|s| s.1 < day);
+        let b = i64::from(day - segments[seg].0) / bucket_days;
+        let e = merged.entry((row, seg, b)).or_insert((0, 0));
         e.0 += n;
         e.1 += first;
     }
@@ -576,8 +622,8 @@ fn timeline_view(report: &Report) -> TimelineView {
     let max_r = (col_w / 2.0).clamp(2.5, row_h / 2.0 - 1.0);
     let dots = merged
         .iter()
-        .map(|(&(row, b), &(n, first, _))| {
-            let start = min_day + (b * bucket_days) as i32;
+        .map(|(&(row, seg, b), &(n, first))| {
+            let start = segments[seg].0 + (b * bucket_days) as i32;
             let when = if bucket_days == 1 {
                 day_to_iso(start)
             } else {
@@ -588,7 +634,7 @@ fn timeline_view(report: &Report) -> TimelineView {
                 )
             };
             TimelineDot {
-                cx: (x_of(b) * 10.0).round() / 10.0,
+                cx: x_of(seg, b),
                 cy: 20.0 + row_h * row as f64 + row_h / 2.0,
                 r: ((n as f64 / max_n).sqrt() * max_r).max(1.5).round_to(1),
                 first_level: (first * 4).div_ceil(n).min(4),
@@ -599,19 +645,28 @@ fn timeline_view(report: &Report) -> TimelineView {
             }
         })
         .collect();
-    let tick_count = buckets.min(6);
-    let ticks = (0..tick_count)
-        .map(|i| {
-            let b = if tick_count == 1 {
-                0
-            } else {
-                i * (buckets - 1) / (tick_count - 1)
-            };
-            TimelineTick {
-                x: (x_of(b) * 10.0).round() / 10.0,
-                label: day_to_iso(min_day + (b * bucket_days) as i32),
+    // Ticks: up to 6 over the whole axis, at least the start of each segment
+    // wide enough for a label.
+    let mut ticks: Vec<TimelineTick> = Vec::new();
+    for (seg, &nb) in seg_buckets.iter().enumerate() {
+        let width = col_w * nb as f64;
+        let n = ((6.0 * width / TIMELINE_WIDTH).round() as i64).clamp(1, nb);
+        for i in 0..n {
+            let b = if n == 1 { 0 } else { i * (nb - 1) / (n - 1) };
+            let x = x_of(seg, b);
+            if ticks.last().is_some_and(|t| x - t.x < 80.0) {
+                continue;
             }
-        })
+            ticks.push(TimelineTick {
+                x,
+                label: day_to_iso(segments[seg].0 + (b * bucket_days) as i32),
+            });
+        }
+    }
+    let breaks: Vec<f64> = seg_x
+        .iter()
+        .skip(1)
+        .map(|x| (x - gap_px / 2.0).round_to(1))
         .collect();
     TimelineView {
         dated: true,
@@ -622,6 +677,7 @@ fn timeline_view(report: &Report) -> TimelineView {
         dots,
         ticks,
         bucket_days,
+        breaks,
         first_date: day_to_iso(min_day),
         last_date: day_to_iso(max_day),
         omitted,

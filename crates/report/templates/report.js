@@ -420,6 +420,7 @@
     var body = h('div', 'body');
     body.dir = a.u.length && isRtl(unitText(a.u[0])) ? 'rtl' : 'auto';
     var last = null;
+    var linked = [];
     a.u.forEach(function (u) {
       var unit = D.units[u];
       var kind = D.kinds[unit[1]];
@@ -428,7 +429,10 @@
         // the text, but its reuse colours the sentence and links its statement.
         if (unit[3] !== null) {
           if (unit[4] !== null && !/ r-/.test(last.className)) last.className += ' r-' + D.tiers[unit[4]];
-          last.appendChild(statementLink(unit[3], 'clause '));
+          if (linked.indexOf(unit[3]) < 0) {
+            linked.push(unit[3]);
+            last.appendChild(statementLink(unit[3], 'clause '));
+          }
         }
         return;
       }
@@ -441,7 +445,11 @@
         (unit[7] !== null && unit[7] !== undefined ? ' · ' + label(D.provenances[unit[7]]) : '');
       if (unit[7] !== null && unit[7] !== undefined) s.classList.add('p-' + D.provenances[unit[7]]);
       s.textContent = unitText(u);
-      if (unit[3] !== null) s.appendChild(statementLink(unit[3], ''));
+      linked = [];
+      if (unit[3] !== null) {
+        linked.push(unit[3]);
+        s.appendChild(statementLink(unit[3], ''));
+      }
       body.appendChild(s);
       last = s;
     });
