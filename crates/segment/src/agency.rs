@@ -327,7 +327,7 @@ fn match_words(
     key: &mut String,
 ) -> Option<(AgencyMention, usize)> {
     let index = index();
-    let first = &text[words[i].clone()];
+    let first = &text[words.get(i)?.clone()];
     // Without and with a proclitic stripped from the first word.
     let clitic = match first.chars().next() {
         Some(c @ ('و' | 'ف' | 'ل' | 'ب')) if first.chars().count() >= 5 => Some(c.len_utf8()),
@@ -383,15 +383,29 @@ fn fold_word(w: &str, out: &mut String, exact_case: bool) {
 }
 
 /// Word spans: maximal runs of letters, digits and combining marks. Dots,
-/// hyphens and everything else separate words, so `أ.ف.ب` is three words.
+/// hyphens and everything else separate words, so `أ.ف.ب` is three words; a
+/// change between Latin and Arabic letters does too (`وAFP` = `و` + `AFP`).
 fn words(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
+    let mut ascii = false;
     for (i, c) in text.char_indices() {
         let inside =
             c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
+        if let Some(s) = start
+            && inside
+            && c.is_alphabetic()
+            && c.is_ascii() != ascii
+        {
+            out.push(s..i);
+            start = None;
+        }
         match (inside, start) {
-            (true, None) => start = Some(i),
+            (true, None) => {
+                start = Some(i);
+                ascii = c.is_ascii();
+            }
+            (true, Some(_)) if c.is_alphabetic() => ascii = c.is_ascii(),
             (false, Some(s)) => {
                 out.push(s..i);
                 start = None;

@@ -120,7 +120,12 @@ fn light_chars(text: &str, mut sink: impl FnMut(Light)) {
     if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         text.chars().for_each(&mut map);
     } else {
-        text.nfkc().for_each(&mut map);
+        // Isolated harakat forms (U+FE70–U+FE7F) decompose to space + mark,
+        // which would split the word they sit in: drop them before NFKC.
+        text.chars()
+            .filter(|c| !matches!(c, '\u{FE70}'..='\u{FE7F}'))
+            .nfkc()
+            .for_each(&mut map);
     }
 }
 

@@ -124,7 +124,11 @@ fn segment_block(
         let mut span = span;
         if first {
             first = false;
-            if let Some(d) = dateline_len(&b[span.clone()]) {
+            // `(سانا)` alone on a line credits the agency; it dates nothing.
+            let whole_paren = |d: usize| {
+                b[span.clone()].starts_with('(') && b[span.start + d..span.end].trim().is_empty()
+            };
+            if let Some(d) = dateline_len(&b[span.clone()]).filter(|&d| !whole_paren(d)) {
                 let date = trim_range(b, span.start..span.start + d);
                 drafts.push(Draft {
                     span: date.start + base..date.end + base,
