@@ -22,6 +22,9 @@ pub struct SaudiArticle {
     /// Body text with paragraph newlines.
     #[serde(default)]
     pub content: String,
+    /// Byline as published (`الرياض - واس`, `عكاظ (جدة)`); provenance reads agency credits from it.
+    #[serde(default)]
+    pub author: String,
 }
 
 impl SaudiArticle {

@@ -10,6 +10,7 @@ mod candidates;
 mod data;
 mod saudinewsnet;
 mod segmentation;
+mod spa;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -35,6 +36,8 @@ enum Command {
     Saudinewsnet(saudinewsnet::Args),
     /// Candidate recall of the stem index against exhaustive scoring on a SaudiNewsNet sample.
     Candidates(candidates::Args),
+    /// SaudiNewsNet provenance: per newspaper, sentences repeating SPA (`was`), how many credit SPA, top uncredited.
+    Spa(spa::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -44,5 +47,6 @@ fn main() -> anyhow::Result<()> {
         Command::Segmentation => segmentation::run(&data),
         Command::Saudinewsnet(args) => saudinewsnet::run(&data, &args),
         Command::Candidates(args) => candidates::run(&data, &args),
+        Command::Spa(args) => spa::run(&data, &args),
     }
 }

@@ -56,6 +56,9 @@ pub enum CreditVia {
     Parenthetical,
     /// An attribution inside a sentence: `وحسب «سانا»`, `نقلت وكالة … عن`.
     InText,
+    /// A byline field of the input record (`author`, `byline`, `credit`,
+    /// `dateline`, e.g. SaudiNewsNet's `author: "الرياض - واس"`).
+    Byline,
 }
 
 /// One credit an article gives.
@@ -68,8 +71,9 @@ pub struct Credit {
     pub name: String,
     /// Where the credit was found.
     pub via: CreditVia,
-    /// Id of the unit holding the credit.
-    pub unit: String,
+    /// Id of the unit holding the credit; absent for a `byline` field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// For `in_text` credits, the statement units it governs (see the module doc).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub governs: Vec<String>,
@@ -477,7 +481,14 @@ fn article_facts(
             paragraph += 1;
         }
         prev_end = Some(u.end);
-        match u.kind.as_str() {
+        let kind = if k <= 1 && trailing_source_line(table, &text, u) {
+            // `بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس`: a dateline line
+            // ending with the agency, which the segmenter may take for a headline.
+            "dateline"
+        } else {
+            u.kind.as_str()
+        };
+        match kind {
             "dateline" => {
                 let mentions = table.find(&u.text);
                 for m in &mentions {
@@ -485,7 +496,7 @@ fn article_facts(
                         source: Some(m.source.clone()),
                         name: u.text[m.span.clone()].to_string(),
                         via: CreditVia::Dateline,
-                        unit: u.id.clone(),
+                        unit: Some(u.id.clone()),
                         governs: Vec::new(),
                     });
                 }
@@ -512,7 +523,7 @@ fn article_facts(
                         source: None,
                         name: u.text.trim().to_string(),
                         via: CreditVia::CreditLine,
-                        unit: u.id.clone(),
+                        unit: Some(u.id.clone()),
                         governs: Vec::new(),
                     });
                 }
@@ -521,7 +532,7 @@ fn article_facts(
                         name: u.text[m.span.clone()].to_string(),
                         source: Some(m.source),
                         via: CreditVia::CreditLine,
-                        unit: u.id.clone(),
+                        unit: Some(u.id.clone()),
                         governs: Vec::new(),
                     });
                 }
@@ -536,7 +547,7 @@ fn article_facts(
                             name: u.text[a.span.clone()].to_string(),
                             source: Some(a.source),
                             via: CreditVia::Parenthetical,
-                            unit: u.id.clone(),
+                            unit: Some(u.id.clone()),
                             governs: Vec::new(),
                         });
                     } else {
@@ -548,7 +559,7 @@ fn article_facts(
                             name: u.text[a.span.clone()].to_string(),
                             source: Some(a.source),
                             via: CreditVia::InText,
-                            unit: u.id.clone(),
+                            unit: Some(u.id.clone()),
                             governs: Vec::new(),
                         });
                     }
@@ -568,10 +579,10 @@ fn article_facts(
                     }
                 }
                 if !cued.is_empty() {
-                    let gov_unit = current.map(|(ci, _)| in_text[ci].unit.clone());
+                    let gov_unit = current.and_then(|(ci, _)| in_text[ci].unit.clone());
                     for c in in_text
                         .iter_mut()
-                        .filter(|c| Some(&c.unit) == gov_unit.as_ref())
+                        .filter(|c| c.unit.is_some() && c.unit == gov_unit)
                     {
                         c.governs.push(u.id.clone());
                     }
@@ -593,6 +604,25 @@ fn article_facts(
         }
     }
 
+    // Byline fields of the input record (`author: "الرياض - واس"`).
+    for field in BYLINE_FIELDS {
+        let Some(value) = report.articles[ai]
+            .extra
+            .get(*field)
+            .and_then(|v| v.as_str())
+        else {
+            continue;
+        };
+        for m in table.find(value) {
+            article_credits.push(Credit {
+                name: value[m.span.clone()].to_string(),
+                source: Some(m.source),
+                via: CreditVia::Byline,
+                unit: None,
+                governs: Vec::new(),
+            });
+        }
+    }
     let article_sources: BTreeSet<String> = article_credits
         .iter()
         .filter_map(|c| c.source.clone())
@@ -611,6 +641,37 @@ fn article_facts(
     let a = &mut report.articles[ai];
     a.credits = article_credits;
     a.dateline = dateline;
+}
+
+/// Input fields read as bylines (kept by the readers in `extra`).
+const BYLINE_FIELDS: &[&str] = &["author", "byline", "credit", "credits", "dateline"];
+
+/// Whether `u` is a short line of its own that ends with a source name and no
+/// sentence punctuation (`جدة 25 شوال 1436 هـ … م واس`): a dateline in the
+/// shape of a title.
+fn trailing_source_line(table: &SourceTable, text: &str, u: &UnitEntry) -> bool {
+    if !matches!(u.kind.as_str(), "headline" | "sentence") {
+        return false;
+    }
+    let own_line = text.get(u.end..).is_some_and(|rest| {
+        rest.trim_start_matches([' ', '\t']).is_empty()
+            || rest
+                .trim_start_matches([' ', '\t'])
+                .starts_with(['\n', '\r'])
+    });
+    let body = u
+        .text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—'));
+    if !own_line
+        || body.split_whitespace().count() > 16
+        || body.contains(['.', '؟', '?', '!', '«', '»', '"', '“', '”'])
+    {
+        return false;
+    }
+    table
+        .find(body)
+        .last()
+        .is_some_and(|m| m.span.end == body.len())
 }
 
 fn summarize(
@@ -722,6 +783,7 @@ pub(crate) fn write_text(report: &Report, out: &mut dyn Write) -> io::Result<()>
             for c in &a.credits {
                 let via = match c.via {
                     CreditVia::Dateline => continue,
+                    CreditVia::Byline => "byline",
                     CreditVia::CreditLine => "credit line",
                     CreditVia::Parenthetical => "signature",
                     CreditVia::InText => "in text",

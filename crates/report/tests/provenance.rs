@@ -461,3 +461,44 @@ fn seed_articles() {
         Some("الرئاسة الروسية")
     );
 }
+
+#[test]
+fn byline_fields_and_title_shaped_datelines_credit_the_article() {
+    // SaudiNewsNet-style records keep the credit in `author`.
+    let mut a = art("a", "alriyadh", Some("2015-08-11"), &format!("{S1}\n{S2}"));
+    a.extra.insert(
+        "author".into(),
+        serde_json::Value::String("الرياض - واس".into()),
+    );
+    let mut b = art("b", "okaz", Some("2015-08-11"), S3);
+    b.extra.insert(
+        "author".into(),
+        serde_json::Value::String("عكاظ (جدة)".into()),
+    );
+    // SPA's own dateline line: place, Hijri and Gregorian dates, then the agency.
+    let c = art(
+        "c",
+        "was",
+        Some("2015-08-10"),
+        &format!("بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n{S1}"),
+    );
+    let r = run(vec![a, b, c]);
+    assert_eq!(sources(&r, "a"), [(Some("spa".into()), CreditVia::Byline)]);
+    assert!(sources(&r, "b").is_empty());
+    assert_eq!(unit(&r, "a", "وأشار البيان").credited_to, ["spa"]);
+    let d = r.articles[2].dateline.as_ref().expect("SPA dateline");
+    assert_eq!(d.sources, ["spa"]);
+    // alriyadh carries SPA's sentence a day later and credits SPA in its byline.
+    assert_eq!(
+        unit(&r, "a", "أكد الرئيسان").provenance.as_deref(),
+        Some("credited")
+    );
+    // A title that merely ends with an agency name inside a sentence is not a dateline.
+    let r = run(vec![art(
+        "t",
+        "x",
+        Some("2021-01-01"),
+        &format!("{S2}\nقال مسؤول إن الاجتماع انتهى، بحسب رويترز.\n{S3}"),
+    )]);
+    assert!(r.articles[0].dateline.is_none());
+}
