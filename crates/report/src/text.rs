@@ -41,6 +41,10 @@ impl Style {
         self.paint("2", s)
     }
     fn tier(&self, tier: &str) -> String {
+        self.tier_named(tier, tier)
+    }
+    /// `text` in the colour of `tier`.
+    fn tier_named(&self, tier: &str, text: &str) -> String {
         let code = match tier {
             "verbatim" => "1;31",
             "near_duplicate" => "31",
@@ -48,7 +52,7 @@ impl Style {
             "partial" => "33",
             _ => "36",
         };
-        self.paint(code, tier)
+        self.paint(code, text)
     }
 }
 
@@ -149,6 +153,15 @@ fn write_statement(
         first
     )?;
     writeln!(out, "  {}", style.dim(&format!("matches: {tiers}")))?;
+    if let Some(n) = st.tiers.get("conflicting") {
+        // A changed number or negation is what a fact-checker looks for: never
+        // let a stronger tier elsewhere in the statement hide it.
+        writeln!(
+            out,
+            "  {}",
+            style.tier_named("conflicting", &format!("changed fact (number, negation or date) in {n} match(es): see units marked conflicting"))
+        )?;
+    }
     if !folded.is_empty() {
         writeln!(
             out,
@@ -166,9 +179,13 @@ fn write_statement(
         (parse_tier(&m.tier).map_or(0, tier_strength), m.score)
     };
     let mut best_match: std::collections::HashMap<usize, usize> = Default::default();
+    let mut conflict: std::collections::HashMap<usize, usize> = Default::default();
     for &mi in &st.match_indices {
         let m = &report.matches[mi];
         for ui in [m.a_index, m.b_index] {
+            if m.tier == "conflicting" {
+                conflict.entry(ui).or_insert(mi);
+            }
             let e = best_match.entry(ui).or_insert(mi);
             if strength(mi) > strength(*e) {
                 *e = mi;
@@ -186,9 +203,15 @@ fn write_statement(
         let a = report.article_of_unit(ui);
         // The unit's strongest match inside this statement, to say how it was reused.
         let best = best_match.get(&ui).map(|&mi| &report.matches[mi]);
-        let how = best.map_or(String::new(), |m| {
+        let mut how = best.map_or(String::new(), |m| {
             format!(" · {} {:.2}", style.tier(&m.tier), m.score)
         });
+        if let Some(m) = conflict.get(&ui).map(|&mi| &report.matches[mi])
+            && best.is_some_and(|b| b.tier != "conflicting")
+        {
+            let other = if m.a_index == ui { &m.b } else { &m.a };
+            how.push_str(&format!(" · {} with {other}", style.tier("conflicting")));
+        }
         let unit_spans = spans.get(&ui).map(Vec::as_slice).unwrap_or_default();
         let share = format!(" · shared {}", percent(word_coverage(&u.text, unit_spans)));
         writeln!(
