@@ -344,3 +344,13 @@ fn seeds_text_report_snapshot_header() {
     unknown-b 2019-04-26 unknown-b/004_de031abb77a1a437
     ");
 }
+
+#[test]
+fn text_report_snapshot_of_one_copied_sentence() {
+    // Two short articles sharing one sentence verbatim, beside bad files:
+    // the whole text layout (statement, tables, articles, skipped) in one view.
+    // Re-review when segmentation or scoring changes.
+    let (code, stdout, _) = run(&["compare", "fixtures/inputs/bad-folder"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(stdout);
+}

@@ -112,6 +112,15 @@ pub fn terminal_text(text: &str, spans: &[Span], color: bool) -> String {
     marked(text, spans, &Style { color })
 }
 
+/// `1 match`, `2 matches`, `1 statement unit`, `0 outlets`.
+fn count(n: usize, noun: &str) -> String {
+    match (n, noun.ends_with("ch")) {
+        (1, _) => format!("1 {noun}"),
+        (_, true) => format!("{n} {noun}es"),
+        _ => format!("{n} {noun}s"),
+    }
+}
+
 fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
@@ -241,15 +250,15 @@ pub(crate) fn write(
     let s = &report.summary;
     writeln!(
         out,
-        "{} {} articles from {} outlets ({} used, {} skipped) · {} statement units · {} matches · {} statements carried by 2+ outlets",
+        "{} {} from {} ({} used, {} skipped) · {} · {} · {} carried by 2+ outlets",
         style.bold("isnad:"),
-        s.articles,
-        s.outlets.len(),
+        count(s.articles, "article"),
+        count(s.outlets.len(), "outlet"),
         s.articles_used,
         s.articles_skipped,
-        s.statement_units,
-        s.matches,
-        s.cross_outlet_statements
+        count(s.statement_units, "statement unit"),
+        count(s.matches, "match"),
+        count(s.cross_outlet_statements, "statement"),
     )?;
     if !s.matches_by_tier.is_empty() {
         let by_tier = s
