@@ -354,3 +354,21 @@ fn text_report_snapshot_of_one_copied_sentence() {
     assert_eq!(code, 0);
     insta::assert_snapshot!(stdout);
 }
+
+#[test]
+fn a_csv_manifest_sets_outlet_date_title_and_lists_missing_files() {
+    let report = json_report(&["compare", "--manifest", "fixtures/inputs/manifest.csv"]);
+    check_report(&report);
+    let a = article(&report, "../seeds/sana/003_424fbe4dbe17e1ac");
+    assert_eq!(a["outlet"], "sana-wire");
+    assert_eq!(a["title"], "Lavrov in Moscow");
+    assert_eq!(a["extra"]["note"], "kept");
+    let missing = article(&report, "missing/article");
+    assert_eq!(missing["status"], "skipped");
+    assert!(
+        missing["reason"]
+            .as_str()
+            .unwrap()
+            .contains("listed in fixtures/inputs/manifest.csv:4 but cannot be read")
+    );
+}
