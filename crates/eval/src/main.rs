@@ -8,6 +8,8 @@
 
 mod candidates;
 mod data;
+mod exaraplagdet;
+mod q2q;
 mod saudinewsnet;
 mod segmentation;
 mod spa;
@@ -30,6 +32,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// NSURL-2019 Q2Q: F1 of the pair score on a seeded held-out half; fits the paraphrase mix and threshold.
+    Q2q,
+    /// ExAraPlagDet-2015: recall of reused passages per obfuscation at <= 5% of non-reused sentences matched.
+    Exaraplagdet(exaraplagdet::Args),
     /// Sentence-boundary precision/recall/F1 against the gold in segmentation/.
     Segmentation,
     /// SaudiNewsNet: recall of verbatim cross-outlet sentences, a sample of non-verbatim matches, time and size.
@@ -44,6 +50,8 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let data = cli.data.unwrap_or_else(data::default_dir);
     match cli.command {
+        Command::Q2q => q2q::run(&data),
+        Command::Exaraplagdet(args) => exaraplagdet::run(&data, &args),
         Command::Segmentation => segmentation::run(&data),
         Command::Saudinewsnet(args) => saudinewsnet::run(&data, &args),
         Command::Candidates(args) => candidates::run(&data, &args),

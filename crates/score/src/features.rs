@@ -1,33 +1,220 @@
 //! Per-unit features computed once and reused for every comparison.
+//!
+//! At corpus scale (~1M units) features are computed once per unit and kept in
+//! memory while candidate pairs are scored, so they are compact: the match
+//! key, one 24-byte record per key token (hashes of the token, its light
+//! stem and its name skeleton, a default weight and flags), the hashes of the
+//! content stems, and the few numbers and negators of the unit. Tokens are
+//! hashed with seeded xxh3 ([`crate::hash`]), never stored as `String`s.
+//!
+//! What each feature is for (research notes §4.3, §7):
+//! - token and stem hashes: IDF-weighted soft overlap (paraphrase), ordered
+//!   alignment (partial reuse and the highlighted spans);
+//! - name skeletons: soft matches of transliterated names (§2.6, [`crate::names`]);
+//! - numbers and months, canonical across forms ([`crate::numbers`]), and
+//!   negators ([`crate::negation`]): the "changed fact" checks that no
+//!   similarity score provides;
+//! - stopwords ([`crate::stopwords`]) are kept in the token sequence (they
+//!   help alignment) but carry no weight in overlap and are not in
+//!   [`Features::stems`].
 
-use crate::stem::light_stem;
+use crate::hash::h64;
+use crate::idf;
+use crate::names::skeleton;
+use crate::negation::is_negator;
+use crate::numbers::{self, NumberMention};
+use crate::stem::light_stem_str;
+use crate::stopwords::is_stopword;
+
+pub(crate) const STOP: u8 = 1;
+pub(crate) const NUMBER: u8 = 2;
+pub(crate) const NEGATOR: u8 = 4;
+pub(crate) const LATIN: u8 = 8;
+
+/// One match-key token, hashed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Tok {
+    /// Hash of the match-key token (months folded to one form).
+    pub word: u64,
+    /// Hash of its light stem (equal to `word` for stopwords, numbers, Latin).
+    pub stem: u64,
+    /// Low 32 bits of the hash of its name skeleton; 0 when it has none.
+    pub skel: u32,
+    /// Default weight (built-in IDF); 0 for stopwords.
+    pub weight: f32,
+    /// `STOP | NUMBER | NEGATOR | LATIN`.
+    pub flags: u8,
+}
+
+impl Tok {
+    pub(crate) fn is_content(&self) -> bool {
+        self.flags & STOP == 0
+    }
+}
 
 /// Features of one unit's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Features {
     key: String,
-    stems: Vec<String>,
+    toks: Box<[Tok]>,
+    stems: Box<[u64]>,
+    numbers: Box<[NumberMention]>,
+    negators: u16,
 }
 
 impl Features {
-    /// The match key (see `isnad_segment::normalize::match_key`).
+    /// The match key (see `isnad_segment::normalize::match_key`): equal keys
+    /// mean a verbatim copy.
     pub fn key(&self) -> &str {
         &self.key
     }
 
-    /// Light stems of the content words, in text order.
-    pub fn stems(&self) -> &[String] {
+    /// Stable hashes (seeded xxh3, [`stem_hash`]) of the light stems of the
+    /// content words (stopwords left out), in text order, duplicates kept.
+    ///
+    /// These are the candidate keys: two units the scorer accepts as
+    /// near-duplicate, partial or paraphrase share stems. Month names of every
+    /// regional series hash to one value (`حزيران` = `يونيو`); transliterated
+    /// name variants (`سوريا`/`سورية`) may differ here and only meet in the
+    /// pair scorer's skeleton match.
+    pub fn stems(&self) -> &[u64] {
         &self.stems
+    }
+
+    /// The numbers and dates of the unit in canonical form (`2254`, `3.5%`, `m6`).
+    pub fn numbers(&self) -> impl Iterator<Item = &str> {
+        self.numbers.iter().map(|n| &*n.value)
+    }
+
+    /// How many negators (`لا لم لن ليس غير عدم دون بدون`, `not` …) the unit has.
+    pub fn negators(&self) -> usize {
+        usize::from(self.negators)
+    }
+
+    /// Number of match-key tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// Whether the unit has no tokens at all (empty or punctuation only).
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    pub(crate) fn toks(&self) -> &[Tok] {
+        &self.toks
+    }
+
+    pub(crate) fn number_mentions(&self) -> &[NumberMention] {
+        &self.numbers
+    }
+
+    /// The match-key tokens as text (allocation-free iterator over the key).
+    pub(crate) fn key_tokens(&self) -> impl Iterator<Item = &str> {
+        self.key.split(' ').filter(|t| !t.is_empty())
     }
 }
 
-/// Computes the features of `text`.
+/// Hash of a stem as it appears in [`Features::stems`]; use it to look up a
+/// known word (e.g. `stem_hash(light_stem("المحادثات"))`).
+pub fn stem_hash(stem: &str) -> u64 {
+    h64(stem)
+}
+
+fn month_hash(m: u8) -> u64 {
+    h64(&format!("#m{m}"))
+}
+
+/// Computes the features of `text` (a unit's display text).
 pub fn features(text: &str) -> Features {
     let key = isnad_segment::normalize::match_key(text);
-    let stems = key
-        .split(' ')
-        .filter(|t| !t.is_empty())
-        .map(light_stem)
-        .collect();
-    Features { key, stems }
+    let tokens: Vec<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
+    let key_numbers = numbers::scan_key_tokens(&tokens);
+    let mut toks = Vec::with_capacity(tokens.len());
+    let mut stems = Vec::with_capacity(tokens.len());
+    let mut negators = 0u16;
+    for (i, t) in tokens.iter().enumerate() {
+        let mut flags = 0u8;
+        let is_digits = t.bytes().all(|b| b.is_ascii_digit());
+        let is_latin = !is_digits && t.is_ascii();
+        if is_digits {
+            flags |= NUMBER;
+        }
+        if is_latin {
+            flags |= LATIN;
+        }
+        if is_negator(t) {
+            flags |= NEGATOR;
+            negators = negators.saturating_add(1);
+        } else if is_stopword(t) {
+            flags |= STOP;
+        }
+        let month = key_numbers
+            .month_tokens
+            .iter()
+            .find(|(ti, _)| *ti == i)
+            .map(|&(_, m)| m);
+        let (word, stem_str) = if flags & (STOP | NUMBER | NEGATOR) != 0 || is_latin {
+            (h64(t), *t)
+        } else {
+            (h64(t), light_stem_str(t))
+        };
+        let (word, stem) = match month {
+            Some(m) => (month_hash(m), month_hash(m)),
+            None => (word, h64(stem_str)),
+        };
+        let skel = if flags == 0 && month.is_none() {
+            skeleton(t).map_or(0, |s| (h64(&s) as u32).max(1))
+        } else {
+            0
+        };
+        let weight = if flags & STOP != 0 {
+            0.0
+        } else {
+            idf::default_weight(stem, stem_str, flags)
+        };
+        if flags & STOP == 0 {
+            stems.push(stem);
+        }
+        toks.push(Tok {
+            word,
+            stem,
+            skel,
+            weight,
+            flags,
+        });
+    }
+    let mut nums = numbers::scan_text(text, &isnad_segment::normalize::match_key);
+    nums.extend(key_numbers.mentions);
+    Features {
+        key,
+        toks: toks.into_boxed_slice(),
+        stems: stems.into_boxed_slice(),
+        numbers: nums.into_boxed_slice(),
+        negators,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_of_a_sentence() {
+        let f = features("قال الوزير إن المحادثات لن تستأنف في حزيران بعد مقتل 12 شخصاً.");
+        assert_eq!(f.negators(), 1);
+        assert_eq!(f.numbers().collect::<Vec<_>>(), ["12", "m6"]);
+        // Stopwords (`إن`, `في`, `بعد`) are not in the stems; the negator is.
+        assert_eq!(f.stems().len(), f.len() - 3);
+        assert!(f.stems().contains(&stem_hash("محادث")));
+        assert!(f.stems().contains(&stem_hash(&format!("#m{}", 6))));
+    }
+
+    #[test]
+    fn empty_and_latin() {
+        assert!(features("…  «»").is_empty());
+        let f = features("The talks will NOT resume in June 2024");
+        assert_eq!(f.negators(), 1);
+        assert_eq!(f.numbers().collect::<Vec<_>>(), ["2024", "m6"]);
+    }
 }

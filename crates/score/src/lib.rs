@@ -12,22 +12,38 @@
 //! assert_eq!(scored.tier, Some(Tier::Verbatim));
 //! ```
 
+mod align;
 mod candidates;
 mod features;
+mod hash;
+mod idf;
 mod index;
 mod matcher;
+mod names;
+mod negation;
+mod numbers;
 mod pair;
 mod statements;
 mod stem;
+mod stopwords;
 mod tier;
 
-pub use features::{Features, features};
 pub use candidates::{EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, posting_cap};
+pub use features::{Features, features, stem_hash};
+pub use hash::{TOKEN_SEED, h64};
+pub use idf::{Idf, MAX_WEIGHT, MIN_CORPUS_UNITS, MIN_WEIGHT};
 pub use matcher::{
     CandidateMode, Match, MatchOptions, MatchSet, MatchStats, Progress, UnitRef, find_match_set,
     find_matches, find_matches_with_progress, find_matches_with_stats,
 };
-pub use pair::{Scored, compare, score_features};
+pub use names::skeleton;
+pub use negation::is_negator;
+pub use pair::{
+    Conflict, MIN_COVER, NEAR_DUP_MIN_CHAR, NEAR_DUP_MIN_COVER, PARAPHRASE_MIN_SCORE,
+    PARTIAL_MIN_CONTAINMENT, PARTIAL_MIN_TOKENS, SCORE_SOFT_WEIGHT, Scored, Signals, compare,
+    containment, quick_reject, score_features, score_features_with_idf, signals,
+};
 pub use statements::{LINKAGE, Statement, group_match_set, group_statements};
-pub use stem::light_stem;
+pub use stem::{light_stem, light_stem_str};
+pub use stopwords::is_stopword;
 pub use tier::Tier;

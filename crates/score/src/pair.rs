@@ -1,9 +1,79 @@
-//! Scoring one pair of texts.
+//! Scoring one pair of units: score, tier, explanation, aligned spans.
+//!
+//! The signals (research notes §4.3):
+//! - **soft overlap**: IDF-weighted one-to-one matching of content tokens —
+//!   equal forms, equal light stems, or equal name skeletons confirmed by
+//!   Jaro-Winkler ([`crate::names`]). `cover_a` is the weighted share of `a`'s
+//!   content found in `b`, `cover_b` the reverse; their harmonic mean is the
+//!   word-order-tolerant paraphrase signal;
+//! - **char 4-gram Dice** over the match keys: robust to clitics and
+//!   spelling, high only for light edits;
+//! - **local alignment** ([`crate::align`]): the best ordered shared passage;
+//!   `aligned_a`/`aligned_b` are the weighted shares of each unit inside it;
+//! - **conflict checks**: numbers/dates substituted in the same slot (same
+//!   neighbouring word), and negators present on one side only.
+//!
+//! The tier, in order: `verbatim` (equal match keys) → `near_duplicate` (both
+//! covers and the char Dice high) → `partial` (one unit's content lies in an
+//! ordered shared passage, the other's only partly) → `paraphrase` (the
+//! score reaches [`PARAPHRASE_MIN_SCORE`]). Any of the last three becomes
+//! `conflicting` when a conflict check fires: a repeated statement with a
+//! changed fact is never reported as a plain repeat.
+//!
+//! The score is `SCORE_SOFT_WEIGHT·soft + (1 − SCORE_SOFT_WEIGHT)·char4`,
+//! 1.0 for verbatim copies: a graded similarity, not a probability.
 
 use crate::Tier;
-use crate::features::Features;
+use crate::align::{Alignment, display_tokens, local_align, spans_of};
+use crate::features::{Features, NEGATOR, Tok, features};
+use crate::hash::h64;
+use crate::idf::Idf;
+use crate::names;
+use crate::numbers::NumberMention;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
+
+/// Weight of the soft overlap in the score (the rest is char 4-gram Dice).
+/// Fitted by `isnad-eval q2q` (grid 0.0..=1.0 step 0.1 on the fitting half).
+pub const SCORE_SOFT_WEIGHT: f32 = 0.6;
+
+/// Minimum score for `paraphrase`.
+/// Fitted by `isnad-eval q2q` (F1-optimal threshold on the fitting half).
+pub const PARAPHRASE_MIN_SCORE: f32 = 0.5;
+
+/// `near_duplicate` needs both covers at least this high …
+/// (design value, research notes §4.3: "≥ ~0.8"; not fitted).
+pub const NEAR_DUP_MIN_COVER: f32 = 0.8;
+/// … and the char 4-gram Dice at least this high (design value, not fitted).
+pub const NEAR_DUP_MIN_CHAR: f32 = 0.7;
+
+/// `partial` needs one unit's content to lie at least this much inside the
+/// aligned shared passage. Fitted by `isnad-eval exaraplagdet`.
+pub const PARTIAL_MIN_CONTAINMENT: f32 = 0.75;
+/// `partial` needs at least this many aligned content tokens, so that a
+/// two-word unit is not "contained" in every sentence naming the same people.
+pub const PARTIAL_MIN_TOKENS: u32 = 5;
+
+/// No tier is given to a pair whose larger cover is below this; it is also
+/// the bound [`quick_reject`] checks.
+pub const MIN_COVER: f32 = 0.25;
+
+/// Similarity of tokens matched by stem (not form) and by skeleton.
+const STEM_SIM: f32 = 0.95;
+const SKELETON_SIM: f32 = 0.85;
+/// Unmatched tokens bridged when merging matched tokens into display spans.
+const SPAN_GAP: usize = 2;
+
+/// A changed fact between two otherwise matching units.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// `number`, `date` or `negation`.
+    pub kind: String,
+    /// What the first unit says (`12`, `m6` for June, or the negator count).
+    pub a: String,
+    /// What the second unit says.
+    pub b: String,
+}
 
 /// The result of comparing two texts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,44 +88,485 @@ pub struct Scored {
     pub spans_a: Vec<Range<usize>>,
     /// Byte spans of the shared passages in the second text.
     pub spans_b: Vec<Range<usize>>,
+    /// Changed facts found (the reason for [`Tier::Conflicting`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
-/// Compares two texts directly (no candidate generation).
-pub fn compare(a: &str, b: &str) -> Scored {
-    let ka = isnad_segment::normalize::match_key(a);
-    let kb = isnad_segment::normalize::match_key(b);
-    let ta: std::collections::BTreeSet<&str> = ka.split(' ').filter(|t| !t.is_empty()).collect();
-    let tb: std::collections::BTreeSet<&str> = kb.split(' ').filter(|t| !t.is_empty()).collect();
-    let inter = ta.intersection(&tb).count() as f32;
-    let union = ta.union(&tb).count().max(1) as f32;
-    let jaccard = inter / union;
-    let tier = if !ka.is_empty() && ka == kb {
-        Some(Tier::Verbatim)
-    } else if jaccard >= 0.8 {
-        Some(Tier::NearDuplicate)
-    } else if jaccard >= 0.5 {
-        Some(Tier::Paraphrase)
-    } else {
-        None
-    };
-    let full = |s: &str| {
-        if s.is_empty() {
-            vec![]
-        } else {
-            vec![0..s.len()]
-        }
-    };
-    Scored {
-        score: jaccard,
-        tier,
-        components: vec![("word_jaccard".to_string(), jaccard)],
-        spans_a: if tier.is_some() { full(a) } else { vec![] },
-        spans_b: if tier.is_some() { full(b) } else { vec![] },
+/// The raw signals of a pair, before any threshold (used by the evaluations
+/// that fit the thresholds, and shown as components).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Signals {
+    /// Weighted share of `a`'s content tokens matched in `b`.
+    pub cover_a: f32,
+    /// Weighted share of `b`'s content tokens matched in `a`.
+    pub cover_b: f32,
+    /// Harmonic mean of the two covers.
+    pub soft: f32,
+    /// Dice coefficient of the char 4-gram sets of the match keys.
+    pub char4: f32,
+    /// Weighted share of `a`'s content inside the aligned passage.
+    pub aligned_a: f32,
+    /// Weighted share of `b`'s content inside the aligned passage.
+    pub aligned_b: f32,
+    /// Content tokens aligned.
+    pub aligned_tokens: u32,
+    /// The combined score (see the module docs).
+    pub score: f32,
+}
+
+/// Everything computed for a pair, kept for tiering and spans.
+struct Analysis {
+    signals: Signals,
+    /// For each token of `a`, its soft match in `b`.
+    match_a: Vec<Option<usize>>,
+    alignment: Alignment,
+}
+
+fn weights(f: &Features, idf: Option<&Idf>) -> Vec<f32> {
+    match idf {
+        Some(idf) if idf.is_informative() => f
+            .toks()
+            .iter()
+            .map(|t| {
+                if t.is_content() {
+                    idf.weight(t.stem)
+                } else {
+                    0.0
+                }
+            })
+            .collect(),
+        _ => f.toks().iter().map(|t| t.weight).collect(),
     }
 }
 
-/// Scores two units from their precomputed features.
-pub fn score_features(a: &Features, _text_a: &str, b: &Features, _text_b: &str) -> Scored {
-    let _ = (a, b);
-    compare(_text_a, _text_b)
+/// One-to-one soft matching of content tokens: equal forms first, then equal
+/// stems, then equal skeletons (confirmed by Jaro-Winkler when `confirm`).
+/// Returns per-token match and similarity. Each pass sorts the unmatched
+/// tokens of both sides by key and pairs equal keys in text order, so a pair
+/// costs O((n + m) log(n + m)), not O(n·m).
+fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>, Vec<f32>) {
+    let (ta, tb) = (a.toks(), b.toks());
+    let mut match_a: Vec<Option<usize>> = vec![None; ta.len()];
+    let mut sim_a = vec![0f32; ta.len()];
+    let mut used_b = vec![false; tb.len()];
+    let mut words_a: Option<Vec<&str>> = None;
+    let mut words_b: Option<Vec<&str>> = None;
+    let mut ka: Vec<(u64, usize)> = Vec::with_capacity(ta.len());
+    let mut kb: Vec<(u64, usize)> = Vec::with_capacity(tb.len());
+    for pass in 0..3 {
+        let key = |t: &Tok| -> u64 {
+            match pass {
+                0 => t.word,
+                1 => t.stem,
+                _ => u64::from(t.skel),
+            }
+        };
+        ka.clear();
+        kb.clear();
+        ka.extend(
+            ta.iter()
+                .enumerate()
+                .filter(|(i, t)| {
+                    t.is_content() && match_a[*i].is_none() && (pass < 2 || t.skel != 0)
+                })
+                .map(|(i, t)| (key(t), i)),
+        );
+        if ka.is_empty() {
+            break;
+        }
+        kb.extend(
+            tb.iter()
+                .enumerate()
+                .filter(|(j, t)| t.is_content() && !used_b[*j] && (pass < 2 || t.skel != 0))
+                .map(|(j, t)| (key(t), j)),
+        );
+        if kb.is_empty() {
+            break;
+        }
+        ka.sort_unstable();
+        kb.sort_unstable();
+        let (mut x, mut y) = (0, 0);
+        while x < ka.len() && y < kb.len() {
+            match ka[x].0.cmp(&kb[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    let k = ka[x].0;
+                    let x_end = ka[x..]
+                        .iter()
+                        .position(|e| e.0 != k)
+                        .map_or(ka.len(), |p| x + p);
+                    let y_end = kb[y..]
+                        .iter()
+                        .position(|e| e.0 != k)
+                        .map_or(kb.len(), |p| y + p);
+                    for &(_, i) in &ka[x..x_end] {
+                        for &(_, j) in &kb[y..y_end] {
+                            if used_b[j] {
+                                continue;
+                            }
+                            let ok = pass < 2 || !confirm || {
+                                let wa = words_a.get_or_insert_with(|| a.key_tokens().collect());
+                                let wb = words_b.get_or_insert_with(|| b.key_tokens().collect());
+                                names::confirm(wa[i], wb[j])
+                            };
+                            if ok {
+                                match_a[i] = Some(j);
+                                sim_a[i] = [1.0, STEM_SIM, SKELETON_SIM][pass];
+                                used_b[j] = true;
+                                break;
+                            }
+                        }
+                    }
+                    x = x_end;
+                    y = y_end;
+                }
+            }
+        }
+    }
+    (match_a, sim_a)
+}
+
+fn covers(
+    a: &Features,
+    b: &Features,
+    wa: &[f32],
+    wb: &[f32],
+    match_a: &[Option<usize>],
+    sim_a: &[f32],
+) -> (f32, f32) {
+    let total = |f: &Features, w: &[f32]| -> f32 {
+        f.toks()
+            .iter()
+            .zip(w)
+            .filter(|(t, _)| t.is_content())
+            .map(|(_, w)| *w)
+            .sum()
+    };
+    let (tot_a, tot_b) = (total(a, wa), total(b, wb));
+    let (mut got_a, mut got_b) = (0f32, 0f32);
+    for (i, m) in match_a.iter().enumerate() {
+        if let Some(j) = *m {
+            got_a += sim_a[i] * wa[i];
+            got_b += sim_a[i] * wb[j];
+        }
+    }
+    let c = |g: f32, t: f32| if t > 0.0 { (g / t).min(1.0) } else { 0.0 };
+    (c(got_a, tot_a), c(got_b, tot_b))
+}
+
+/// Sorted, deduplicated hashes of the char 4-grams of a match key (padded
+/// with a space on both sides; keys shorter than 4 chars give one gram).
+fn char_grams(key: &str) -> Vec<u32> {
+    let padded: Vec<usize> = std::iter::once(0)
+        .chain(key.char_indices().map(|(i, _)| i + 1))
+        .chain(std::iter::once(key.len() + 1))
+        .collect();
+    let s = format!(" {key} ");
+    let mut out: Vec<u32> = if padded.len() <= 5 {
+        vec![h64(&s) as u32]
+    } else {
+        (0..padded.len() - 4)
+            .map(|k| h64(&s[padded[k]..padded[k + 4]]) as u32)
+            .collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn dice(x: &[u32], y: &[u32]) -> f32 {
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * inter as f32 / (x.len() + y.len()) as f32
+}
+
+fn analyse(a: &Features, b: &Features, idf: Option<&Idf>) -> Analysis {
+    let (wa, wb) = (weights(a, idf), weights(b, idf));
+    let (match_a, sim_a) = soft_match(a, b, true);
+    let (cover_a, cover_b) = covers(a, b, &wa, &wb, &match_a, &sim_a);
+    let soft = if cover_a + cover_b > 0.0 {
+        2.0 * cover_a * cover_b / (cover_a + cover_b)
+    } else {
+        0.0
+    };
+    let mut signals = Signals {
+        cover_a,
+        cover_b,
+        soft,
+        ..Signals::default()
+    };
+    let mut alignment = Alignment::default();
+    if cover_a.max(cover_b) >= MIN_COVER {
+        signals.char4 = dice(&char_grams(a.key()), &char_grams(b.key()));
+        alignment = local_align(a.toks(), &wa, b.toks(), &wb);
+        let tot = |f: &Features, w: &[f32]| -> f32 {
+            f.toks()
+                .iter()
+                .zip(w)
+                .filter(|(t, _)| t.is_content())
+                .map(|(_, w)| *w)
+                .sum()
+        };
+        let (tot_a, tot_b) = (tot(a, &wa), tot(b, &wb));
+        let (mut got_a, mut got_b, mut n) = (0f32, 0f32, 0u32);
+        for &(i, j) in &alignment.pairs {
+            if a.toks()[i].is_content() && b.toks()[j].is_content() {
+                got_a += wa[i];
+                got_b += wb[j];
+                n += 1;
+            }
+        }
+        signals.aligned_a = if tot_a > 0.0 {
+            (got_a / tot_a).min(1.0)
+        } else {
+            0.0
+        };
+        signals.aligned_b = if tot_b > 0.0 {
+            (got_b / tot_b).min(1.0)
+        } else {
+            0.0
+        };
+        signals.aligned_tokens = n;
+    }
+    signals.score = (SCORE_SOFT_WEIGHT * signals.soft + (1.0 - SCORE_SOFT_WEIGHT) * signals.char4)
+        .clamp(0.0, 1.0);
+    Analysis {
+        signals,
+        match_a,
+        alignment,
+    }
+}
+
+/// The raw signals of a pair (no thresholds), with built-in weights or a
+/// corpus [`Idf`].
+pub fn signals(a: &Features, b: &Features, idf: Option<&Idf>) -> Signals {
+    analyse(a, b, idf).signals
+}
+
+/// Weighted share of `a`'s content found in `b` (the `cover_a` signal
+/// alone: no alignment, no char n-grams). Word-order free, so it also finds
+/// shuffled reuse; used for passage-level matching where `b` is a window of
+/// several sentences.
+pub fn containment(a: &Features, b: &Features, idf: Option<&Idf>) -> f32 {
+    let (wa, wb) = (weights(a, idf), weights(b, idf));
+    let (match_a, sim_a) = soft_match(a, b, true);
+    covers(a, b, &wa, &wb, &match_a, &sim_a).0
+}
+
+/// Cheap pre-filter for candidate pairs: `true` when the pair certainly gets
+/// no tier from [`score_features`] (no form/stem/skeleton overlap reaching
+/// [`MIN_COVER`] on either side, with built-in weights), so the caller can
+/// skip it. It never rejects a pair that [`score_features`] would accept; it
+/// does no alignment, char n-grams or Jaro-Winkler.
+pub fn quick_reject(a: &Features, b: &Features) -> bool {
+    if a.key() == b.key() {
+        return a.is_empty();
+    }
+    let (match_a, sim_a) = soft_match(a, b, false);
+    let wa: Vec<f32> = a.toks().iter().map(|t| t.weight).collect();
+    let wb: Vec<f32> = b.toks().iter().map(|t| t.weight).collect();
+    let (ca, cb) = covers(a, b, &wa, &wb, &match_a, &sim_a);
+    ca.max(cb) < MIN_COVER
+}
+
+/// Compares two texts directly (features computed on the fly).
+pub fn compare(a: &str, b: &str) -> Scored {
+    score_features(&features(a), a, &features(b), b)
+}
+
+/// Scores two units from their precomputed features, with built-in weights.
+/// `text_a`/`text_b` are the display texts the features were computed from;
+/// spans are byte ranges into them.
+pub fn score_features(a: &Features, text_a: &str, b: &Features, text_b: &str) -> Scored {
+    score_features_with_idf(a, text_a, b, text_b, None)
+}
+
+/// Like [`score_features`], with corpus document frequencies; `idf` is used
+/// only when it counts enough units ([`Idf::is_informative`]).
+pub fn score_features_with_idf(
+    a: &Features,
+    text_a: &str,
+    b: &Features,
+    text_b: &str,
+    idf: Option<&Idf>,
+) -> Scored {
+    if a.is_empty() || b.is_empty() {
+        return Scored {
+            score: 0.0,
+            tier: None,
+            components: vec![("score".to_string(), 0.0)],
+            spans_a: vec![],
+            spans_b: vec![],
+            conflicts: vec![],
+        };
+    }
+    if a.key() == b.key() {
+        let all = |f: &Features, t: &str| {
+            spans_of(
+                &(0..f.len()).collect::<Vec<_>>(),
+                &display_tokens(f, t),
+                usize::MAX / 2,
+            )
+        };
+        return Scored {
+            score: 1.0,
+            tier: Some(Tier::Verbatim),
+            components: vec![
+                ("score".to_string(), 1.0),
+                ("equal_match_keys".to_string(), 1.0),
+            ],
+            spans_a: all(a, text_a),
+            spans_b: all(b, text_b),
+            conflicts: vec![],
+        };
+    }
+    let an = analyse(a, b, idf);
+    let s = an.signals;
+    let max_cover = s.cover_a.max(s.cover_b);
+    let min_cover = s.cover_a.min(s.cover_b);
+    let contain = s.aligned_a.max(s.aligned_b);
+    let base = if max_cover < MIN_COVER {
+        None
+    } else if min_cover >= NEAR_DUP_MIN_COVER && s.char4 >= NEAR_DUP_MIN_CHAR {
+        Some(Tier::NearDuplicate)
+    } else if contain >= PARTIAL_MIN_CONTAINMENT
+        && s.aligned_tokens >= PARTIAL_MIN_TOKENS
+        && s.aligned_a.min(s.aligned_b) < PARTIAL_MIN_CONTAINMENT
+        && s.score < PARAPHRASE_MIN_SCORE.max(0.6)
+    {
+        Some(Tier::Partial)
+    } else if s.score >= PARAPHRASE_MIN_SCORE {
+        Some(Tier::Paraphrase)
+    } else if contain >= PARTIAL_MIN_CONTAINMENT && s.aligned_tokens >= PARTIAL_MIN_TOKENS {
+        Some(Tier::Partial)
+    } else {
+        None
+    };
+    let mut conflicts = Vec::new();
+    if base.is_some() {
+        conflicts = find_conflicts(a, b, &an, base == Some(Tier::Partial));
+    }
+    let tier = if !conflicts.is_empty() {
+        Some(Tier::Conflicting)
+    } else {
+        base
+    };
+    let (spans_a, spans_b) = match base {
+        None => (vec![], vec![]),
+        Some(Tier::Partial) => {
+            let pa: Vec<usize> = an.alignment.pairs.iter().map(|p| p.0).collect();
+            let pb: Vec<usize> = an.alignment.pairs.iter().map(|p| p.1).collect();
+            (
+                spans_of(&pa, &display_tokens(a, text_a), SPAN_GAP + 1),
+                spans_of(&pb, &display_tokens(b, text_b), SPAN_GAP + 1),
+            )
+        }
+        Some(_) => {
+            let pa: Vec<usize> = (0..a.len()).filter(|&i| an.match_a[i].is_some()).collect();
+            let pb: Vec<usize> = an.match_a.iter().filter_map(|m| *m).collect();
+            (
+                spans_of(&pa, &display_tokens(a, text_a), SPAN_GAP),
+                spans_of(&pb, &display_tokens(b, text_b), SPAN_GAP),
+            )
+        }
+    };
+    let mut components = vec![
+        ("score".to_string(), s.score),
+        ("soft_overlap".to_string(), s.soft),
+        ("cover_a".to_string(), s.cover_a),
+        ("cover_b".to_string(), s.cover_b),
+        ("char4_dice".to_string(), s.char4),
+        ("aligned_a".to_string(), s.aligned_a),
+        ("aligned_b".to_string(), s.aligned_b),
+        ("aligned_tokens".to_string(), s.aligned_tokens as f32),
+    ];
+    for c in &conflicts {
+        let name = format!("{}_conflict", c.kind);
+        if !components.iter().any(|(n, _)| *n == name) {
+            components.push((name, 1.0));
+        }
+    }
+    Scored {
+        score: s.score,
+        tier,
+        components,
+        spans_a,
+        spans_b,
+        conflicts,
+    }
+}
+
+/// Whether two mentions sit in the same slot (same word before or after).
+fn same_slot(x: &NumberMention, y: &NumberMention) -> bool {
+    (x.prev != 0 && x.prev == y.prev) || (x.next != 0 && x.next == y.next)
+}
+
+fn display_value(v: &str) -> String {
+    match v.strip_prefix('m') {
+        Some(m) if m.parse::<u8>().is_ok() => format!("month {m}"),
+        _ => v.to_string(),
+    }
+}
+
+fn find_conflicts(a: &Features, b: &Features, an: &Analysis, partial: bool) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    let (na, nb) = (a.number_mentions(), b.number_mentions());
+    let only_a: Vec<&NumberMention> = na
+        .iter()
+        .filter(|x| !nb.iter().any(|y| y.value == x.value))
+        .collect();
+    let only_b: Vec<&NumberMention> = nb
+        .iter()
+        .filter(|y| !na.iter().any(|x| x.value == y.value))
+        .collect();
+    for x in &only_a {
+        if let Some(y) = only_b
+            .iter()
+            .find(|y| y.is_month() == x.is_month() && same_slot(x, y))
+        {
+            out.push(Conflict {
+                kind: if x.is_month() { "date" } else { "number" }.to_string(),
+                a: display_value(&x.value),
+                b: display_value(&y.value),
+            });
+        }
+    }
+    // Negation: count negators in the compared material — the whole units,
+    // or for partial reuse the aligned passage plus the two tokens before it
+    // (where a negator of the shared verb stands).
+    let count = |toks: &[Tok], r: Range<usize>| -> usize {
+        toks[r].iter().filter(|t| t.flags & NEGATOR != 0).count()
+    };
+    let (neg_a, neg_b) = if partial {
+        let ext = |r: &Range<usize>, len: usize| r.start.saturating_sub(2)..r.end.min(len);
+        (
+            count(a.toks(), ext(&an.alignment.region_a, a.len())),
+            count(b.toks(), ext(&an.alignment.region_b, b.len())),
+        )
+    } else {
+        (a.negators(), b.negators())
+    };
+    if neg_a != neg_b {
+        out.push(Conflict {
+            kind: "negation".to_string(),
+            a: format!("{neg_a} negator(s)"),
+            b: format!("{neg_b} negator(s)"),
+        });
+    }
+    out
 }

@@ -1,0 +1,451 @@
+//! ExAraPlagDet-2015 (AraPlagDet @ PAN/FIRE 2015): recall of reused passages
+//! per obfuscation type at a fixed false-positive budget.
+//!
+//! What it measures: whether a suspicious sentence that was reused from a
+//! source document (verbatim, with phrases or words shuffled, with synonyms
+//! substituted, or manually paraphrased) is found in the source, while
+//! sentences that were not reused are not.
+//!
+//! Precisely:
+//! 1. The archive is unpacked with the system `tar` (`tar xJf`, needs `xz`)
+//!    into `target/exaraplagdet/` (once; reused when present).
+//! 2. Every suspicious and source document is segmented with
+//!    `isnad_segment::segment`. Units with fewer than [`MIN_TOKENS`] match-key
+//!    tokens are left out (on both sides of the count).
+//! 3. A suspicious unit is **reused** with obfuscation X when at least half
+//!    of its characters lie inside annotated plagiarism passages (X = the
+//!    type covering most of it), **non-reused** when none of its characters
+//!    do; units in between are left out. Annotation offsets are code points.
+//! 4. Each suspicious document is compared with the source documents its
+//!    annotations name plus [`RANDOM_SOURCES`] others drawn with a fixed seed
+//!    (so documents without plagiarism are compared too). Source text is cut
+//!    into **windows** of adjacent units ([`WINDOW_SIZES`], [`LONG_WINDOW_RATIO`]): word shuffling
+//!    moves words across sentence boundaries, so a reused sentence may only
+//!    be contained in two or three source sentences together.
+//! 5. Per suspicious unit, each signal is the maximum over all windows of the
+//!    compared sources. For a signal, the threshold is the lowest value that
+//!    at most [`FPR`] (5%) of non-reused units reach; recall per obfuscation
+//!    is the share of reused units at or above it.
+//!
+//! To keep the run short, `isnad containment` is computed on the
+//! [`TOP_WINDOWS`] windows of each compared source with the most exact
+//! token overlap (word containment is computed on all).
+//!
+//! Signals: `isnad containment` = `isnad_score::containment` (IDF-weighted
+//! soft share of the suspicious unit's content found in the window,
+//! word-order free); `word containment` = share of the unit's distinct match-key
+//! tokens present in the window (the one-line baseline, same protocol).
+//! The `cover` threshold is the one `PARTIAL_MIN_CONTAINMENT` is set from.
+//!
+//! Run: `cargo run --release -p isnad-eval -- exaraplagdet`.
+
+use anyhow::{Context, bail};
+use isnad_score::{Features, containment, features, h64};
+use isnad_segment::segment;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Units with fewer match-key tokens are not counted.
+pub const MIN_TOKENS: usize = 5;
+/// Largest window of adjacent source units.
+pub const MAX_WINDOW: usize = 3;
+/// Window sizes (in source units). Windows up to [`MAX_WINDOW`] start at
+/// every unit and are compared with every suspicious unit; longer ones start
+/// every `size/2` units and are compared only with suspicious units at least
+/// [`LONG_WINDOW_RATIO`]⁻¹ times their token count — a word-shuffled passage
+/// loses its sentence punctuation and becomes one long "sentence" drawn from
+/// many source sentences, while a short unit must not be "contained" in a
+/// long stretch of text by chance.
+pub const WINDOW_SIZES: &[usize] = &[1, 2, 3, 4, 6, 8, 12, 16, 24, 32];
+/// A long window may have at most this many times the suspicious unit's tokens.
+pub const LONG_WINDOW_RATIO: f32 = 2.0;
+/// Random extra source documents compared with each suspicious document.
+pub const RANDOM_SOURCES: usize = 2;
+/// False-positive budget: share of non-reused units allowed to match.
+pub const FPR: f64 = 0.05;
+const SEED: u64 = 2015;
+/// Windows per compared source scored with `containment` (those with the
+/// most exact token overlap); the rest cannot reach the maximum in practice
+/// and scoring all of them made the run 20× slower.
+pub const TOP_WINDOWS: usize = 12;
+
+/// Options of the evaluation.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Where to unpack the archive (default: target/exaraplagdet in the workspace).
+    #[arg(long)]
+    work_dir: Option<PathBuf>,
+    /// Evaluate only the first N suspicious documents (0 = all).
+    #[arg(long, default_value_t = 0)]
+    limit: usize,
+}
+
+struct Case {
+    start: usize,
+    end: usize,
+    source: String,
+    obfuscation: String,
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let pat = format!(" {name}=\"");
+    let i = tag.find(&pat)? + pat.len();
+    let j = tag[i..].find('"')?;
+    Some(&tag[i..i + j])
+}
+
+fn read_cases(path: &Path) -> anyhow::Result<Vec<Case>> {
+    let xml =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut out = Vec::new();
+    for (k, part) in xml.split("<feature").skip(1).enumerate() {
+        let tag = &part[..part.find('>').unwrap_or(part.len())];
+        if attr(tag, "name") != Some("plagiarism") {
+            continue;
+        }
+        let num = |n: &str| -> anyhow::Result<usize> {
+            attr(tag, n)
+                .with_context(|| format!("{}: feature {}: no {n}", path.display(), k + 1))?
+                .parse()
+                .with_context(|| format!("{}: feature {}: bad {n}", path.display(), k + 1))
+        };
+        let start = num("this_offset")?;
+        let len = num("this_length")?;
+        out.push(Case {
+            start,
+            end: start + len,
+            source: attr(tag, "source_reference").unwrap_or("").to_string(),
+            obfuscation: attr(tag, "obfuscation").unwrap_or("unknown").to_string(),
+        });
+    }
+    Ok(out)
+}
+
+fn unpack(data: &Path, work: &Path) -> anyhow::Result<Option<PathBuf>> {
+    let dir = data.join("exaraplagdet-2015");
+    let Some(archive) = std::fs::read_dir(&dir)
+        .ok()
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with(".tar.xz"))
+    else {
+        return Ok(None);
+    };
+    let root = work.join("exaraplagdet/dataset");
+    if !root.join("suspicious-documents").is_dir() {
+        std::fs::create_dir_all(work).with_context(|| format!("creating {}", work.display()))?;
+        let status = Command::new("tar")
+            .arg("xJf")
+            .arg(&archive)
+            .arg("-C")
+            .arg(work)
+            .status()
+            .context("running `tar xJf` (needs tar and xz)")?;
+        if !status.success() {
+            bail!("tar xJf {} failed: {status}", archive.display());
+        }
+    }
+    Ok(Some(root))
+}
+
+/// Units of a document as (char start, char end, byte range).
+fn units(text: &str) -> Vec<(usize, usize, std::ops::Range<usize>)> {
+    let mut char_at = vec![0usize; text.len() + 1];
+    let mut c = 0;
+    for (b, ch) in text.char_indices() {
+        for k in 0..ch.len_utf8() {
+            char_at[b + k] = c;
+        }
+        c += 1;
+    }
+    char_at[text.len()] = c;
+    segment(text)
+        .into_iter()
+        .map(|u| (char_at[u.span.start], char_at[u.span.end], u.span))
+        .collect()
+}
+
+struct SourceDoc {
+    /// Window features, token set, and size in units.
+    windows: Vec<(Features, Vec<u64>, usize)>,
+}
+
+/// Sorted distinct hashes of the match-key tokens.
+fn token_set(f: &Features) -> Vec<u64> {
+    let mut v: Vec<u64> = f
+        .key()
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .map(h64)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn load_source(path: &Path) -> anyhow::Result<SourceDoc> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let us = units(&text);
+    let mut windows = Vec::new();
+    for &w in WINDOW_SIZES {
+        let stride = if w <= MAX_WINDOW { 1 } else { w / 2 };
+        let mut i = 0;
+        while i + w <= us.len() || (i == 0 && w > MAX_WINDOW && !us.is_empty()) {
+            let last = (i + w).min(us.len()) - 1;
+            let slice = &text[us[i].2.start..us[last].2.end];
+            let f = features(slice);
+            if !(f.len() < MIN_TOKENS && w == 1) {
+                let set = token_set(&f);
+                windows.push((f, set, w));
+            }
+            if i + w >= us.len() {
+                break;
+            }
+            i += stride;
+        }
+    }
+    Ok(SourceDoc { windows })
+}
+
+/// Reads one signal of a scored unit.
+type Getter = fn(&Scored) -> f32;
+
+struct Scored {
+    obfuscation: Option<String>,
+    cover: f32,
+    words: f32,
+}
+
+fn splitmix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Runs the evaluation and prints the table.
+pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
+    let work = args
+        .work_dir
+        .clone()
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    let Some(root) = unpack(data, &work)? else {
+        println!(
+            "skipped: no .tar.xz in {}",
+            data.join("exaraplagdet-2015").display()
+        );
+        return Ok(());
+    };
+    let susp_dir = root.join("suspicious-documents");
+    let src_dir = root.join("source-documents");
+    let ann_dir = root.join("plagiarism-annotation");
+    let mut susp: Vec<String> = std::fs::read_dir(&susp_dir)
+        .with_context(|| format!("listing {}", susp_dir.display()))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    susp.sort();
+    if args.limit > 0 {
+        susp.truncate(args.limit);
+    }
+    let mut sources: Vec<String> = std::fs::read_dir(&src_dir)
+        .with_context(|| format!("listing {}", src_dir.display()))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    sources.sort();
+    if susp.is_empty() || sources.is_empty() {
+        bail!("{}: no documents", root.display());
+    }
+    // Which sources each suspicious document is compared with.
+    let mut plan: Vec<(String, Vec<Case>, Vec<String>)> = Vec::new();
+    let mut rng = SEED;
+    for name in &susp {
+        let ann = ann_dir.join(name.replace(".txt", ".xml"));
+        let cases = if ann.is_file() {
+            read_cases(&ann)?
+        } else {
+            Vec::new()
+        };
+        let mut srcs: BTreeSet<String> = cases.iter().map(|c| c.source.clone()).collect();
+        let mut added = 0;
+        while added < RANDOM_SOURCES {
+            let s = &sources[(splitmix(&mut rng) % sources.len() as u64) as usize];
+            if srcs.insert(s.clone()) {
+                added += 1;
+            }
+        }
+        plan.push((name.clone(), cases, srcs.into_iter().collect()));
+    }
+    let needed: BTreeSet<&String> = plan.iter().flat_map(|p| p.2.iter()).collect();
+    eprintln!("segmenting {} source documents …", needed.len());
+    let loaded: Vec<(String, SourceDoc)> = needed
+        .par_iter()
+        .map(|n| Ok(((*n).clone(), load_source(&src_dir.join(n))?)))
+        .collect::<anyhow::Result<_>>()?;
+    let src_docs: BTreeMap<String, SourceDoc> = loaded.into_iter().collect();
+    eprintln!("scoring {} suspicious documents …", plan.len());
+    let per_doc: Vec<Vec<Scored>> = plan
+        .par_iter()
+        .map(|(name, cases, srcs)| {
+            let path = susp_dir.join(name);
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let mut out = Vec::new();
+            for (cs, ce, span) in units(&text) {
+                let f = features(&text[span]);
+                if f.len() < MIN_TOKENS || ce <= cs {
+                    continue;
+                }
+                // Overlap with annotated passages, by obfuscation.
+                let mut by_type: BTreeMap<&str, usize> = BTreeMap::new();
+                let mut covered = vec![false; ce - cs];
+                for c in cases {
+                    let (s, e) = (c.start.max(cs), c.end.min(ce));
+                    if s < e {
+                        *by_type.entry(c.obfuscation.as_str()).or_insert(0) += e - s;
+                        for k in s..e {
+                            covered[k - cs] = true;
+                        }
+                    }
+                }
+                let inside = covered.iter().filter(|&&x| x).count();
+                let obfuscation = if inside == 0 {
+                    None
+                } else if 2 * inside >= ce - cs {
+                    by_type
+                        .iter()
+                        .max_by_key(|(_, n)| **n)
+                        .map(|(t, _)| t.to_string())
+                } else {
+                    continue;
+                };
+                let mine = token_set(&f);
+                let (mut cover, mut words) = (0f32, 0f32);
+                for s in srcs {
+                    let windows = &src_docs[s].windows;
+                    let mut overlap: Vec<(usize, usize)> = windows
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, (wf, _, size))| {
+                            *size <= MAX_WINDOW
+                                || wf.len() as f32 <= LONG_WINDOW_RATIO * f.len() as f32
+                        })
+                        .map(|(k, (_, wset, _))| {
+                            (
+                                mine.iter()
+                                    .filter(|t| wset.binary_search(t).is_ok())
+                                    .count(),
+                                k,
+                            )
+                        })
+                        .collect();
+                    for &(inter, _) in &overlap {
+                        words = words.max(inter as f32 / mine.len().max(1) as f32);
+                    }
+                    overlap.sort_unstable_by(|x, y| y.cmp(x));
+                    for &(_, k) in overlap.iter().take(TOP_WINDOWS) {
+                        cover = cover.max(containment(&f, &windows[k].0, None));
+                    }
+                }
+                if std::env::var_os("ISNAD_DUMP").is_some() {
+                    println!(
+                        "DUMP\t{}\t{cover:.3}\t{words:.3}\t{}\t{}",
+                        obfuscation.as_deref().unwrap_or("-"),
+                        f.len(),
+                        f.key()
+                    );
+                }
+                out.push(Scored {
+                    obfuscation,
+                    cover,
+                    words,
+                });
+            }
+            Ok(out)
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let all: Vec<Scored> = per_doc.into_iter().flatten().collect();
+    let negatives = all.iter().filter(|s| s.obfuscation.is_none()).count();
+    let mut types: BTreeMap<String, usize> = BTreeMap::new();
+    for s in &all {
+        if let Some(t) = &s.obfuscation {
+            *types.entry(t.clone()).or_insert(0) += 1;
+        }
+    }
+    println!(
+        "ExAraPlagDet-2015: {} suspicious docs, {} units counted ({} non-reused); windows of {WINDOW_SIZES:?} source units (long ones up to {LONG_WINDOW_RATIO}x the unit); {RANDOM_SOURCES} random extra sources per doc",
+        plan.len(),
+        all.len(),
+        negatives
+    );
+    println!();
+    let signals_list: [(&str, Getter); 2] = [
+        ("word containment (baseline)", |s| s.words),
+        ("isnad containment (soft IDF cover)", |s| s.cover),
+    ];
+    print!("| signal | threshold at ≤{:.0}% FP |", FPR * 100.0);
+    for (t, n) in &types {
+        print!(" {t} (n={n}) |");
+    }
+    println!(" all reused |");
+    print!("|---|---|");
+    for _ in &types {
+        print!("---|");
+    }
+    println!("---|");
+    for (label, get) in signals_list {
+        let mut neg: Vec<f32> = all
+            .iter()
+            .filter(|s| s.obfuscation.is_none())
+            .map(get)
+            .collect();
+        neg.sort_by(|a, b| b.total_cmp(a));
+        // Lowest threshold with at most FPR of negatives at or above it.
+        let allowed = (FPR * neg.len() as f64).floor() as usize;
+        let thr = if allowed >= neg.len() {
+            0.0
+        } else {
+            // Strictly above the (allowed+1)-th highest negative.
+            next_up(neg[allowed])
+        };
+        print!("| {label} | {thr:.3} |");
+        for t in types.keys() {
+            let pos: Vec<f32> = all
+                .iter()
+                .filter(|s| s.obfuscation.as_deref() == Some(t.as_str()))
+                .map(get)
+                .collect();
+            let r = pos.iter().filter(|&&v| v >= thr).count() as f64 / pos.len().max(1) as f64;
+            print!(" {r:.3} |");
+        }
+        let pos: Vec<f32> = all
+            .iter()
+            .filter(|s| s.obfuscation.is_some())
+            .map(get)
+            .collect();
+        let r = pos.iter().filter(|&&v| v >= thr).count() as f64 / pos.len().max(1) as f64;
+        println!(" {r:.3} |");
+    }
+    Ok(())
+}
+
+/// The smallest f32 above `v` (thresholds are `>=`).
+fn next_up(v: f32) -> f32 {
+    if v.is_nan() || v == f32::INFINITY {
+        return v;
+    }
+    let bits = v.to_bits();
+    if v == 0.0 {
+        return f32::from_bits(1);
+    }
+    f32::from_bits(if v > 0.0 { bits + 1 } else { bits - 1 })
+}

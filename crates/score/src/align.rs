@@ -1,0 +1,229 @@
+//! Token alignment and display spans.
+//!
+//! Two jobs:
+//! - [`local_align`]: Smith-Waterman local alignment over the token
+//!   sequences of two units. Tokens match when their forms, light stems or
+//!   name skeletons are equal; a match scores the tokens' weight (stopwords a
+//!   little), a substitution or gap costs a fixed penalty. The best-scoring
+//!   region is the shared passage: for a long sentence that copies a clause
+//!   it is that clause, which the ordered alignment finds even when the rest
+//!   of the sentence shares scattered words (research notes §4.3: PAN-style
+//!   seed-and-extend; a DP over ≤ a few hundred tokens is cheaper than
+//!   seeding and exact).
+//! - [`display_tokens`]: maps match-key token positions back to byte spans of
+//!   the display text, so reports highlight the original characters.
+
+use crate::features::{Features, Tok};
+use std::ops::Range;
+
+/// Score of a matched stopword pair.
+const STOP_MATCH: f32 = 0.2;
+/// Cost of a substituted token inside the region.
+const MISMATCH: f32 = 0.5;
+/// Cost of a token skipped on one side.
+const GAP: f32 = 0.4;
+
+/// Whether two tokens count as the same word for alignment.
+pub(crate) fn tokens_match(a: &Tok, b: &Tok) -> bool {
+    a.word == b.word || a.stem == b.stem || (a.skel != 0 && a.skel == b.skel)
+}
+
+/// The best local alignment of two token sequences.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Alignment {
+    /// Aligned token pairs `(i in a, j in b)`, ascending.
+    pub pairs: Vec<(usize, usize)>,
+    /// Token range of the aligned region in `a`.
+    pub region_a: Range<usize>,
+    /// Token range of the aligned region in `b`.
+    pub region_b: Range<usize>,
+}
+
+/// Smith-Waterman over `a` and `b` with per-token weights `wa`, `wb`.
+pub(crate) fn local_align(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32]) -> Alignment {
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return Alignment::default();
+    }
+    let w = m + 1;
+    let mut h = vec![0f32; (n + 1) * w];
+    // 0 = stop, 1 = diagonal match, 2 = diagonal mismatch, 3 = up, 4 = left
+    let mut dir = vec![0u8; (n + 1) * w];
+    let (mut best, mut bi, mut bj) = (0f32, 0usize, 0usize);
+    for i in 1..=n {
+        let ta = &a[i - 1];
+        for j in 1..=m {
+            let tb = &b[j - 1];
+            let (diag, d) = if tokens_match(ta, tb) {
+                let s = if ta.is_content() && tb.is_content() {
+                    0.5 * (wa[i - 1] + wb[j - 1])
+                } else {
+                    STOP_MATCH
+                };
+                (h[(i - 1) * w + j - 1] + s, 1u8)
+            } else {
+                (h[(i - 1) * w + j - 1] - MISMATCH, 2u8)
+            };
+            let up = h[(i - 1) * w + j] - GAP;
+            let left = h[i * w + j - 1] - GAP;
+            let (mut v, mut dv) = (0f32, 0u8);
+            if diag > v {
+                v = diag;
+                dv = d;
+            }
+            if up > v {
+                v = up;
+                dv = 3;
+            }
+            if left > v {
+                v = left;
+                dv = 4;
+            }
+            h[i * w + j] = v;
+            dir[i * w + j] = dv;
+            if v > best {
+                best = v;
+                bi = i;
+                bj = j;
+            }
+        }
+    }
+    if best <= 0.0 {
+        return Alignment::default();
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (bi, bj);
+    while i > 0 && j > 0 && h[i * w + j] > 0.0 {
+        match dir[i * w + j] {
+            1 => {
+                pairs.push((i - 1, j - 1));
+                i -= 1;
+                j -= 1;
+            }
+            2 => {
+                i -= 1;
+                j -= 1;
+            }
+            3 => i -= 1,
+            4 => j -= 1,
+            _ => break,
+        }
+    }
+    pairs.reverse();
+    let (Some(first), Some(last)) = (pairs.first().copied(), pairs.last().copied()) else {
+        return Alignment::default();
+    };
+    Alignment {
+        region_a: first.0..last.0 + 1,
+        region_b: first.1..last.1 + 1,
+        pairs,
+    }
+}
+
+/// Byte span in the display text of every match-key token of `f`.
+///
+/// The display text is cut at whitespace; each chunk's match key gives the
+/// tokens it contributes, and each of those gets the chunk's span (trimmed to
+/// its first and last letter or digit). When the count differs from the
+/// features' token count (a normalization that joins or splits across
+/// whitespace), positions are mapped proportionally — spans then stay close
+/// but may be off by a word.
+pub(crate) fn display_tokens(f: &Features, text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(f.len());
+    let mut start = None;
+    let push_chunk = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+        let chunk = &text[s..e];
+        let n = isnad_segment::normalize::match_key(chunk)
+            .split(' ')
+            .filter(|t| !t.is_empty())
+            .count();
+        if n == 0 {
+            return;
+        }
+        let lead = chunk
+            .char_indices()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map_or(0, |(i, _)| i);
+        let trail = chunk
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric())
+            .map_or(chunk.len(), |(i, c)| i + c.len_utf8());
+        let mut end = s + trail;
+        // Keep trailing combining marks (harakat) with their letter.
+        for c in text[end..e].chars() {
+            if is_mark(c) {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        for _ in 0..n {
+            out.push(s + lead..end);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                push_chunk(s, i, &mut out);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        push_chunk(s, text.len(), &mut out);
+    }
+    let n = f.len();
+    if out.len() == n || out.is_empty() {
+        return out;
+    }
+    let d = out.len();
+    (0..n)
+        .map(|i| out[(i * d / n).min(d - 1)].clone())
+        .collect()
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0610}'..='\u{061A}' | '\u{0640}')
+}
+
+/// Merges token positions into runs (allowing gaps of up to `max_gap`
+/// unmatched tokens) and returns their display spans.
+pub(crate) fn spans_of(
+    positions: &[usize],
+    display: &[Range<usize>],
+    max_gap: usize,
+) -> Vec<Range<usize>> {
+    let mut pos: Vec<usize> = positions
+        .iter()
+        .copied()
+        .filter(|&p| p < display.len())
+        .collect();
+    pos.sort_unstable();
+    pos.dedup();
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    for p in pos {
+        run = match run {
+            Some((s, e)) if p <= e + 1 + max_gap => Some((s, p)),
+            Some((s, e)) => {
+                spans.push(display[s].start..display[e].end);
+                Some((p, p))
+            }
+            None => Some((p, p)),
+        };
+    }
+    if let Some((s, e)) = run {
+        spans.push(display[s].start..display[e].end);
+    }
+    // Chunks shared by two tokens can make neighbouring spans touch: merge.
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    merged
+}

@@ -1,0 +1,466 @@
+//! Numbers and dates, canonical across the forms outlets write them in.
+//!
+//! A changed number is the most common "changed fact" in reused news
+//! (`قتل 12` vs `قتل 21`), and no similarity score sees it (research notes
+//! §4.2). So every unit carries the set of its numbers in one canonical form:
+//!
+//! - digits of any script (`٢٢٥٤` = `2254`), thousands separators (`2,254`,
+//!   `٢٬٢٥٤` = `2254`), decimals (`3.5`, `٣٫٥`), percent on either side
+//!   (`3.5%` = `%3.5` = `٣٫٥٪` = `3.5 بالمئة`), numbers glued to a prefix
+//!   (`الـ15` = `15`), scale words (`3 ملايين` = `3000000`), dotted or slashed
+//!   dates (`17/2/2021` = `17.2.2021`);
+//! - number words for 1–99 and the round hundreds/thousands, cardinal and
+//!   ordinal (`الخامسة عشرة` = `15`, `خمسة وعشرون` = `25`). The most ambiguous
+//!   words are left out (`أحد` is also Sunday, `أول` is mostly "first",
+//!   `ست`/`سبع` are also nouns);
+//! - month names of every regional series (`حزيران` = `يونيو` = `جوان` = month 6,
+//!   `research notes §2.5`), canonical `m6`.
+//!
+//! Each mention remembers its neighbouring words (as stem hashes), so the
+//! scorer can tell a *substituted* number in the same slot (`قتل 12 شخصا` /
+//! `قتل 21 شخصا`) from a number one outlet merely added.
+
+use crate::hash::h64;
+use crate::stem::light_stem_str;
+
+/// One number or date mentioned in a unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberMention {
+    /// Canonical form: `2254`, `3.5%`, `17.2.2021`, `m6` (month six).
+    pub value: Box<str>,
+    /// Stem hash of the word before the mention (0 when none).
+    pub prev: u64,
+    /// Stem hash of the word after the mention (0 when none).
+    pub next: u64,
+}
+
+impl NumberMention {
+    /// Whether this is a month (`m1`..`m12`) rather than a number.
+    pub fn is_month(&self) -> bool {
+        self.value.starts_with('m')
+    }
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+/// Stem hash of a match-key token, as used for neighbours.
+pub(crate) fn neighbour_hash(key_token: &str) -> u64 {
+    h64(light_stem_str(key_token))
+}
+
+/// Canonical text of a float: no trailing zeros, no exponent.
+fn canon_f64(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e18 {
+        format!("{}", x as i64)
+    } else {
+        let s = format!("{x:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Percent words (match-key form) that may follow a number.
+fn is_percent_word(w: &str) -> bool {
+    matches!(
+        w,
+        "بالمءه" | "بالماءه" | "المءه" | "الماءه" | "بالمايه" | "percent" | "بالمءة"
+    )
+}
+
+/// Scale words (match-key form) that may follow a number.
+fn scale_word(w: &str) -> Option<f64> {
+    match w {
+        "الف" | "الاف" | "thousand" => Some(1e3),
+        "مليون" | "ملايين" | "million" | "millions" => Some(1e6),
+        "مليار" | "مليارات" | "billion" | "billions" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// A digit-based number found in the display text.
+struct RawNumber {
+    canon: String,
+    numeric: Option<f64>,
+    percent: bool,
+    start: usize,
+    end: usize,
+}
+
+/// Scans the display text for digit runs with separators.
+fn scan_digits(text: &str) -> Vec<RawNumber> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if digit_value(chars[i].1).is_none() {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        // Collect groups of digits and the separators between them.
+        let mut groups: Vec<String> = vec![String::new()];
+        let mut seps: Vec<char> = Vec::new();
+        let mut j = i;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if let Some(d) = digit_value(c) {
+                groups
+                    .last_mut()
+                    .expect("non-empty")
+                    .push(char::from(b'0' + d as u8));
+                j += 1;
+            } else if matches!(c, '.' | ',' | '٫' | '٬' | '/')
+                && j + 1 < chars.len()
+                && digit_value(chars[j + 1].1).is_some()
+            {
+                seps.push(c);
+                groups.push(String::new());
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = if j < chars.len() {
+            chars[j].0
+        } else {
+            text.len()
+        };
+        // Thousands separators: `,`/`٬` followed by exactly three digits.
+        let mut merged: Vec<String> = vec![groups[0].clone()];
+        let mut kinds: Vec<char> = Vec::new();
+        for (k, sep) in seps.iter().enumerate() {
+            let g = &groups[k + 1];
+            if matches!(sep, ',' | '٬') && g.len() == 3 {
+                merged.last_mut().expect("non-empty").push_str(g);
+            } else if matches!(sep, ',' | '٬') {
+                // A list comma ("1,2"): separate numbers.
+                merged.push(g.clone());
+                kinds.push(' ');
+            } else {
+                merged.push(g.clone());
+                kinds.push('.');
+            }
+        }
+        // Split at list commas into separate numbers.
+        let mut parts: Vec<Vec<String>> = vec![vec![merged[0].clone()]];
+        for (k, kind) in kinds.iter().enumerate() {
+            if *kind == ' ' {
+                parts.push(vec![merged[k + 1].clone()]);
+            } else {
+                parts
+                    .last_mut()
+                    .expect("non-empty")
+                    .push(merged[k + 1].clone());
+            }
+        }
+        let n_parts = parts.len();
+        for (pi, p) in parts.into_iter().enumerate() {
+            let strip = |g: &str| {
+                let t = g.trim_start_matches('0');
+                if t.is_empty() {
+                    "0".to_string()
+                } else {
+                    t.to_string()
+                }
+            };
+            let (canon, numeric) = match p.len() {
+                1 => (strip(&p[0]), p[0].parse::<f64>().ok()),
+                2 => {
+                    let x: f64 = format!("{}.{}", p[0], p[1]).parse().unwrap_or(0.0);
+                    (canon_f64(x), Some(x))
+                }
+                _ => (
+                    p.iter().map(|g| strip(g)).collect::<Vec<_>>().join("."),
+                    None,
+                ),
+            };
+            out.push(RawNumber {
+                canon,
+                numeric,
+                percent: false,
+                start,
+                end: if pi + 1 == n_parts { end } else { start },
+            });
+        }
+        i = j;
+    }
+    // Percent signs on either side (a space in between is allowed).
+    for n in &mut out {
+        let after = text[n.end..].trim_start_matches([' ', '\u{00A0}']);
+        let before = text[..n.start].trim_end_matches([' ', '\u{00A0}']);
+        if after.starts_with(['%', '٪']) || before.ends_with(['%', '٪']) {
+            n.percent = true;
+        }
+    }
+    out
+}
+
+/// Value of a number word (match-key form, clitics allowed in front).
+fn word_value(w: &str) -> Option<u32> {
+    let core = w
+        .strip_prefix("وال")
+        .or_else(|| w.strip_prefix("ال"))
+        .or_else(|| w.strip_prefix("ب"))
+        .unwrap_or(w);
+    let v = match core {
+        "واحد" | "واحده" | "حادي" => 1,
+        "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثني" | "اثنتا" | "اثنتي" | "ثاني"
+        | "ثانيه" => 2,
+        "ثلاث" | "ثلاثه" | "ثالث" | "ثالثه" => 3,
+        "اربع" | "اربعه" | "رابع" | "رابعه" => 4,
+        "خمس" | "خمسه" | "خامس" | "خامسه" => 5,
+        "سته" | "سادس" | "سادسه" => 6,
+        "سبعه" | "سابع" | "سابعه" => 7,
+        "ثماني" | "ثمانيه" | "ثامن" | "ثامنه" => 8,
+        "تسع" | "تسعه" | "تاسع" | "تاسعه" => 9,
+        "عشره" | "عاشر" | "عاشره" => 10,
+        "عشرون" | "عشرين" => 20,
+        "ثلاثون" | "ثلاثين" => 30,
+        "اربعون" | "اربعين" => 40,
+        "خمسون" | "خمسين" => 50,
+        "ستون" | "ستين" => 60,
+        "سبعون" | "سبعين" => 70,
+        "ثمانون" | "ثمانين" => 80,
+        "تسعون" | "تسعين" => 90,
+        "مءه" | "ماءه" => 100,
+        "مءتان" | "مءتين" | "ماءتان" | "ماءتين" => 200,
+        "الف" => 1000,
+        "الفان" | "الفين" => 2000,
+        _ => return None,
+    };
+    Some(v)
+}
+
+fn is_teen_word(w: &str) -> bool {
+    matches!(w, "عشر" | "عشره")
+}
+
+/// Month number of a match-key token (clitics `و ب ل ف` allowed in front).
+fn month_single(w: &str) -> Option<u8> {
+    let m = |t: &str| -> Option<u8> {
+        Some(match t {
+            "يناير" | "جانفي" | "january" => 1,
+            "شباط" | "فبراير" | "فيفري" | "february" => 2,
+            "اذار" | "مارس" | "march" => 3,
+            "نيسان" | "ابريل" | "افريل" | "april" => 4,
+            "ايار" | "مايو" | "ماي" | "may" => 5,
+            "حزيران" | "يونيو" | "يونيه" | "جوان" | "june" => 6,
+            "تموز" | "يوليو" | "يوليه" | "جويليه" | "يوليوز" | "july" => {
+                7
+            }
+            "اغسطس" | "اوت" | "غشت" | "august" => 8,
+            "ايلول" | "سبتمبر" | "شتنبر" | "september" => 9,
+            "اكتوبر" | "october" => 10,
+            "نوفمبر" | "نونبر" | "november" => 11,
+            "ديسمبر" | "دجنبر" | "december" => 12,
+            _ => return None,
+        })
+    };
+    m(w).or_else(|| {
+        let rest = w
+            .strip_prefix('و')
+            .or_else(|| w.strip_prefix('ب'))
+            .or_else(|| w.strip_prefix('ل'))
+            .or_else(|| w.strip_prefix('ف'))?;
+        // `may` and `ماي` are too ambiguous with a clitic; the rest are not.
+        if rest == "ماي" { None } else { m(rest) }
+    })
+}
+
+/// Month of a two-word Levantine name (`كانون الثاني`, `تشرين الاول`).
+fn month_pair(w1: &str, w2: &str) -> Option<u8> {
+    let base = w1
+        .strip_prefix('و')
+        .or_else(|| w1.strip_prefix('ب'))
+        .or_else(|| w1.strip_prefix('ف'))
+        .unwrap_or(w1);
+    match (base, w2) {
+        ("كانون", "الثاني") => Some(1),
+        ("كانون", "الاول") => Some(12),
+        ("تشرين", "الاول") => Some(10),
+        ("تشرين", "الثاني") => Some(11),
+        _ => None,
+    }
+}
+
+/// What the number scan found in key tokens: mentions plus the token indices
+/// they cover, so features can fold month names to one token.
+pub(crate) struct KeyNumbers {
+    pub mentions: Vec<NumberMention>,
+    /// `(token index, month)` for month-name tokens.
+    pub month_tokens: Vec<(usize, u8)>,
+}
+
+/// Number words and month names among match-key tokens.
+pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
+    let nb = |i: Option<usize>| {
+        i.and_then(|i| tokens.get(i))
+            .map_or(0, |t| neighbour_hash(t))
+    };
+    let mut mentions = Vec::new();
+    let mut month_tokens = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if let Some(next) = tokens.get(i + 1)
+            && let Some(m) = month_pair(t, next)
+        {
+            mentions.push(NumberMention {
+                value: format!("m{m}").into(),
+                prev: nb(i.checked_sub(1)),
+                next: nb(Some(i + 2)),
+            });
+            month_tokens.push((i, m));
+            month_tokens.push((i + 1, m));
+            i += 2;
+            continue;
+        }
+        if let Some(m) = month_single(t) {
+            mentions.push(NumberMention {
+                value: format!("m{m}").into(),
+                prev: nb(i.checked_sub(1)),
+                next: nb(Some(i + 1)),
+            });
+            month_tokens.push((i, m));
+            i += 1;
+            continue;
+        }
+        let first = word_value(t).or_else(|| {
+            // `احد عشر`, `الحادي عشر`: "one" only counts before عشر.
+            let core = t.strip_prefix("ال").unwrap_or(t);
+            (matches!(core, "احد" | "احدي") && tokens.get(i + 1).is_some_and(|n| is_teen_word(n)))
+                .then_some(1)
+        });
+        if let Some(mut v) = first {
+            let start = i;
+            i += 1;
+            if v < 10 && tokens.get(i).is_some_and(|n| is_teen_word(n)) {
+                v += 10;
+                i += 1;
+            } else if v < 10
+                && let Some(n) = tokens.get(i)
+                && let Some(rest) = n.strip_prefix('و')
+                && let Some(t2) = word_value(rest)
+                && (20..100).contains(&t2)
+                && t2 % 10 == 0
+            {
+                v += t2;
+                i += 1;
+            }
+            mentions.push(NumberMention {
+                value: v.to_string().into(),
+                prev: nb(start.checked_sub(1)),
+                next: nb(Some(i)),
+            });
+            continue;
+        }
+        i += 1;
+    }
+    KeyNumbers {
+        mentions,
+        month_tokens,
+    }
+}
+
+/// Digit-based numbers of the display text, with neighbours taken from the
+/// display words around them (normalized with `key_of`).
+pub(crate) fn scan_text(text: &str, key_of: &dyn Fn(&str) -> String) -> Vec<NumberMention> {
+    let raw = scan_digits(text);
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    for n in raw {
+        // Words around the number (skipping letters glued to it, as in الـ15).
+        let before = &text[..n.start];
+        let before = before.trim_end_matches(|c: char| !c.is_whitespace());
+        let prev_word = before.split_whitespace().rev().find_map(|w| {
+            let k = key_of(w);
+            let t = k
+                .split(' ')
+                .rfind(|t| !t.is_empty() && !t.bytes().all(|b| b.is_ascii_digit()));
+            t.map(str::to_string)
+        });
+        let after = &text[n.end..];
+        let after = after.trim_start_matches(|c: char| !c.is_whitespace());
+        let mut next_words = after.split_whitespace().filter_map(|w| {
+            let k = key_of(w);
+            k.split(' ').find(|t| !t.is_empty()).map(str::to_string)
+        });
+        let next1 = next_words.next();
+        let next2 = next_words.next();
+        let mut percent = n.percent;
+        let mut value = n.canon.clone();
+        let mut next = next1.clone();
+        if let Some(w) = &next1 {
+            if is_percent_word(w) {
+                percent = true;
+                next = next2.clone();
+            } else if w == "في" && next2.as_deref().is_some_and(is_percent_word) {
+                percent = true;
+                next = None;
+            } else if let (Some(scale), Some(x)) = (scale_word(w), n.numeric) {
+                value = canon_f64(x * scale);
+                next = next2.clone();
+            }
+        }
+        if percent {
+            value.push('%');
+        }
+        out.push(NumberMention {
+            value: value.into(),
+            prev: prev_word.as_deref().map_or(0, neighbour_hash),
+            next: next.as_deref().map_or(0, neighbour_hash),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> String {
+        isnad_segment::normalize::match_key(s)
+    }
+    fn values(text: &str) -> Vec<String> {
+        let k = key(text);
+        let toks: Vec<&str> = k.split(' ').filter(|t| !t.is_empty()).collect();
+        let mut v: Vec<String> = scan_text(text, &key)
+            .into_iter()
+            .chain(scan_key_tokens(&toks).mentions)
+            .map(|m| m.value.to_string())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn digits_in_every_form() {
+        assert_eq!(values("القرار رقم “2254”"), ["2254"]);
+        assert_eq!(values("القرار رقم ٢٢٥٤"), ["2254"]);
+        assert_eq!(values("نحو 2,254 شخصا"), ["2254"]);
+        assert_eq!(values("الجولة الـ15"), ["15"]);
+        assert_eq!(values("الجولة الخامسة عشرة"), ["15"]);
+        assert_eq!(values("التضخم 3.5%"), ["3.5%"]);
+        assert_eq!(values("التضخم %3.5"), ["3.5%"]);
+        assert_eq!(values("التضخم ٣٫٥٪"), ["3.5%"]);
+        assert_eq!(values("التضخم 3.5 بالمئة"), ["3.5%"]);
+        assert_eq!(values("نحو 3 ملايين لاجئ"), ["3000000"]);
+        assert_eq!(values("خمسة وعشرون قتيلا"), ["25"]);
+        assert_eq!(values("في 17/2/2021"), ["17.2.2021"]);
+    }
+
+    #[test]
+    fn months_fold_across_series() {
+        assert_eq!(values("في حزيران/يونيو"), ["m6", "m6"]);
+        assert_eq!(values("في تشرين الأول"), ["m10"]);
+        assert_eq!(values("يوم الأحد الأول"), Vec::<String>::new());
+    }
+}
