@@ -35,7 +35,7 @@
 //! ```
 
 use crate::agency::AGENCIES;
-use crate::text::{fold_into, word_spans};
+use crate::text::{fold_into, is_word_char, word_spans};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -362,7 +362,16 @@ pub fn in_text_attributions(table: &SourceTable, text: &str) -> Vec<Attribution>
                     .map(str::to_string);
                 CUES.contains(&key.as_str()) || stripped.is_some_and(|s| CUES.contains(&s.as_str()))
             });
-        if parenthetical || cued {
+        // `قال لرويترز`, `في بيانه لوكالة الأنباء السعودية`, `لـ«واس»`: a
+        // statement given *to* the source, which then carries it.
+        let told_to = {
+            let pre = before.trim_end_matches(['«', '"', '“', '”', 'ـ']);
+            pre.strip_suffix('ل').is_some_and(|rest| {
+                let rest = rest.strip_suffix(['و', 'ف']).unwrap_or(rest);
+                !rest.chars().next_back().is_some_and(is_word_char)
+            })
+        };
+        if parenthetical || cued || told_to {
             out.push(Attribution {
                 source: m.source,
                 span: m.span,
@@ -572,6 +581,14 @@ mod tests {
             ids(&t, "The talks ended, according to Reuters."),
             ["reuters"]
         );
+        assert_eq!(
+            ids(
+                &t,
+                "وأوضح الوزير في بيانه لوكالة الأنباء السعودية أن المجلس اجتمع."
+            ),
+            ["spa"]
+        );
+        assert_eq!(ids(&t, "وأوضح المزارع لـ”واس” أنه يمتلك مزرعة."), ["spa"]);
         assert!(ids(&t, "لمتابعة أخبار سانا على تلغرام").is_empty());
         assert!(ids(&t, "افتتح مبنى سانا الجديد في دمشق.").is_empty());
     }
