@@ -50,6 +50,8 @@ async function open(file) {
   page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
   page.on('request', (r) => { if (r.url() !== url) problems.push(`request: ${r.url()}`); });
   await page.goto(url, { waitUntil: 'load' });
+  // The data block is inflated asynchronously; the page marks when it is drawn.
+  await page.waitForSelector('html[data-ready="true"]');
   return { page, problems };
 }
 
@@ -160,8 +162,7 @@ test('outlet, second outlet, tier and text filters change the list', async () =>
 
   await page.click('#f-reset');
   await page.fill('#f-text', '__isnadPwned');
-  await page.waitForFunction(() => document.querySelector('#f-count').getAttribute('data-count') !== null &&
-    Number(document.querySelector('#f-count').getAttribute('data-count')) < JSON.parse(document.getElementById('isnad-data').textContent).statements.length);
+  await page.waitForFunction((n) => Number(document.querySelector('#f-count').getAttribute('data-count')) < n, report.statements.length);
   const hostile = report.statements.filter((s) => s.units.some((u) => report.units.find((x) => x.id === u).text.includes('__isnadPwned'))).length;
   assert.ok(hostile > 0);
   assert.equal(await shownCount(page), hostile);
