@@ -141,6 +141,16 @@ test('outlet, second outlet, tier and text filters change the list', async () =>
   await page.click('#f-reset');
   assert.equal(await visibleStatements(page), Math.min(100, report.statements.length));
 
+  // Sort by first date: earliest and latest first.
+  const dates = report.statements.map((s) => s.first_date).filter(Boolean).sort();
+  await page.selectOption('#f-sort', 'date');
+  let topId = await page.getAttribute('#stmt-list > li.stmt:first-child', 'data-statement');
+  assert.equal(report.statements.find((s) => s.id === topId).first_date, dates[0]);
+  await page.selectOption('#f-sort', 'date-desc');
+  topId = await page.getAttribute('#stmt-list > li.stmt:first-child', 'data-statement');
+  assert.equal(report.statements.find((s) => s.id === topId).first_date, dates[dates.length - 1]);
+  await page.selectOption('#f-sort', '');
+
   // Provenance filter: statements with a unit of that class.
   const classes = [...new Set(report.units.map((u) => u.provenance).filter(Boolean))];
   for (const c of classes) {

@@ -157,6 +157,7 @@
     var fTier = doc.getElementById('f-tier');
     var fText = doc.getElementById('f-text');
     var fProv = doc.getElementById('f-prov');
+    var fSort = doc.getElementById('f-sort');
     D.provenances = D.provenances || [];
     D.appearances = D.appearances || [];
     var fCount = doc.getElementById('f-count');
@@ -193,6 +194,18 @@
         if (p >= 0 && !((st.p >> p) & 1)) continue;
         if (q && stmtText(i).indexOf(q) < 0) continue;
         shown.push(i);
+      }
+      if (fSort.value) {
+        // Undated statements last in both directions; ties keep report order.
+        var desc = fSort.value === 'date-desc';
+        var key = function (si) { var f = S[si].f; return f === null ? null : (unitArticle(f).d || null); };
+        shown.sort(function (x, y) {
+          var a = key(x), b = key(y);
+          if (a === b) return x - y;
+          if (a === null) return 1;
+          if (b === null) return -1;
+          return (a < b ? -1 : 1) * (desc ? -1 : 1);
+        });
       }
       fCount.textContent = shown.length + ' of ' + S.length + ' statements';
       fCount.setAttribute('data-count', String(shown.length));
@@ -327,7 +340,7 @@
         li.scrollIntoView();
       }
     }
-    [fOutlet, fOutlet2, fTier, fProv].forEach(function (s) { s.addEventListener('change', applyFilters); });
+    [fOutlet, fOutlet2, fTier, fProv, fSort].forEach(function (s) { s.addEventListener('change', applyFilters); });
     var typing = null;
     fText.addEventListener('input', function () {
       clearTimeout(typing);
