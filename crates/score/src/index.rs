@@ -127,6 +127,16 @@ impl TokenSets {
         &self.tokens[self.offsets[i] as usize..self.offsets[i + 1] as usize]
     }
 
+    /// Where item `i`'s set starts in the flat token array.
+    pub(crate) fn start(&self, i: usize) -> usize {
+        self.offsets[i] as usize
+    }
+
+    /// Total number of (item, token) entries.
+    pub(crate) fn entries(&self) -> usize {
+        self.tokens.len()
+    }
+
     /// Document frequency of a token rank.
     pub(crate) fn df(&self, token: u32) -> u32 {
         self.df[token as usize]
@@ -139,6 +149,7 @@ impl TokenSets {
 }
 
 /// Size of the intersection of two ascending sets.
+#[cfg(test)]
 pub(crate) fn overlap(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -155,11 +166,13 @@ pub(crate) fn overlap(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-/// Postings: for every token rank with `df <= cap`, the items that contain it, ascending.
+/// Postings: for every token rank with `df <= cap`, the items that contain
+/// it (ascending) and the token's position in each item's set.
 #[derive(Debug)]
 pub(crate) struct Postings {
     offsets: Vec<u32>,
     items: Vec<u32>,
+    positions: Vec<u16>,
     cap: u32,
 }
 
@@ -178,11 +191,13 @@ impl Postings {
         }
         let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
         let mut items = vec![0u32; total as usize];
+        let mut positions = vec![0u16; total as usize];
         for i in 0..sets.len() {
-            for &t in sets.set(i) {
+            for (k, &t) in sets.set(i).iter().enumerate() {
                 if sets.df(t) <= cap {
                     let slot = &mut fill[t as usize];
                     items[*slot as usize] = i as u32;
+                    positions[*slot as usize] = k.min(u16::MAX as usize) as u16;
                     *slot += 1;
                 }
             }
@@ -190,17 +205,25 @@ impl Postings {
         Postings {
             offsets,
             items,
+            positions,
             cap,
         }
     }
 
-    /// The items containing `token`, or `None` when the token was over the cap.
-    pub(crate) fn get(&self, token: u32, df: u32) -> Option<&[u32]> {
+    /// Whether a token of this document frequency is indexed (not over the cap).
+    pub(crate) fn indexed(&self, df: u32) -> bool {
+        df <= self.cap
+    }
+
+    /// The items containing `token` and its position in each, or `None`
+    /// when the token was over the cap.
+    pub(crate) fn get(&self, token: u32, df: u32) -> Option<(&[u32], &[u16])> {
         if df > self.cap {
             return None;
         }
         let t = token as usize;
-        Some(&self.items[self.offsets[t] as usize..self.offsets[t + 1] as usize])
+        let r = self.offsets[t] as usize..self.offsets[t + 1] as usize;
+        Some((&self.items[r.clone()], &self.positions[r]))
     }
 }
 
@@ -223,6 +246,6 @@ mod tests {
         let p = Postings::build(&s, 2);
         assert!(p.get(last, 3).is_none());
         let t2 = s.set(0)[s.set(0).len() - 2];
-        assert_eq!(p.get(t2, s.df(t2)), Some(&[0u32, 1][..]));
+        assert_eq!(p.get(t2, s.df(t2)).map(|x| x.0), Some(&[0u32, 1][..]));
     }
 }

@@ -24,9 +24,11 @@
 //! by many outlets. Both forms are sorted, and identical for any thread count:
 //! every parallel step collects in input order and ties are broken by index.
 
-use crate::candidates::{CandidateIndex, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, posting_cap};
+use crate::candidates::{
+    CandidateIndex, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, Scratch, posting_cap,
+};
 use crate::index::{StemId, TokenSets};
-use crate::{Features, Tier, features, score_features};
+use crate::{Features, Tier, features, quick_reject, score_features};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -303,7 +305,7 @@ impl<'u, 'a> Run<'u, 'a> {
             let range = block * BLOCK..((block + 1) * BLOCK).min(n);
             let found: Vec<BlockResult> = range
                 .into_par_iter()
-                .map(|x| {
+                .map_init(Scratch::default, |scratch, x| {
                     let allowed = |y: usize| info[x].pair_possible(&info[y], &run.options);
                     let (ys, capped_here): (Vec<u32>, u32) = match &index {
                         None => (
@@ -314,7 +316,7 @@ impl<'u, 'a> Run<'u, 'a> {
                             0,
                         ),
                         Some(idx) => {
-                            let p = idx.probe(x, allowed);
+                            let p = idx.probe(x, allowed, scratch);
                             (p.found, p.capped)
                         }
                     };
@@ -375,7 +377,19 @@ impl<'u, 'a> Run<'u, 'a> {
             self.units[self.variant_rep[v1]].text,
             self.units[self.variant_rep[v2]].text,
         );
-        score_features(&self.feats[v1], t1, &self.feats[v2], t2)
+        let (f1, f2) = (&self.feats[v1], &self.feats[v2]);
+        // The scorer's own pre-filter: never rejects a pair it would accept.
+        if quick_reject(f1, f2) {
+            return crate::Scored {
+                score: 0.0,
+                tier: None,
+                components: Vec::new(),
+                spans_a: Vec::new(),
+                spans_b: Vec::new(),
+                conflicts: Vec::new(),
+            };
+        }
+        score_features(f1, t1, f2, t2)
     }
 
     /// Whether the options allow comparing units `u` and `v`.

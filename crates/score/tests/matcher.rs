@@ -1,0 +1,160 @@
+//! The matcher: options honoured, copies grouped, index equal to exhaustive
+//! on real text, Latin text handled.
+
+use isnad_score::{
+    CandidateMode, MatchOptions, Tier, UnitRef, find_match_set, find_matches,
+    find_matches_with_stats,
+};
+
+const WIRE: &str = "أعلنت وزارة الصحة السعودية تسجيل 1234 إصابة جديدة بفيروس كورونا في مدينة الرياض خلال الساعات الأربع والعشرين الماضية";
+const EDIT: &str = "وأعلنت وزارة الصحة السعودية اليوم تسجيل 1234 إصابة جديدة بفيروس كورونا في مدينة الرياض خلال الساعات الأربع والعشرين الماضية";
+const OTHER: &str = "افتتح أمير المنطقة الشرقية معرض الكتاب الدولي في الدمام بمشاركة أكثر من خمسمائة دار نشر عربية وأجنبية";
+
+fn u(text: &str, source: u32, day: Option<i32>) -> UnitRef<'_> {
+    UnitRef { text, source, day }
+}
+
+#[test]
+fn cross_source_only_by_default() {
+    let units = [
+        u(WIRE, 0, None),
+        u(EDIT, 0, None),
+        u(WIRE, 1, None),
+        u(OTHER, 1, None),
+    ];
+    let m = find_matches(&units, &MatchOptions::default());
+    let pairs: Vec<(usize, usize)> = m.iter().map(|m| (m.a, m.b)).collect();
+    assert_eq!(pairs, vec![(0, 2), (1, 2)]);
+    assert_eq!(m[0].tier, Tier::Verbatim);
+    let same = MatchOptions {
+        same_source: true,
+        ..MatchOptions::default()
+    };
+    let pairs: Vec<(usize, usize)> = find_matches(&units, &same)
+        .iter()
+        .map(|m| (m.a, m.b))
+        .collect();
+    assert_eq!(pairs, vec![(0, 1), (0, 2), (1, 2)]);
+}
+
+#[test]
+fn within_days_is_honoured() {
+    let units = [
+        u(WIRE, 0, Some(100)),
+        u(WIRE, 1, Some(103)),
+        u(EDIT, 2, Some(101)),
+        u(EDIT, 3, None),
+    ];
+    let opts = MatchOptions {
+        within_days: Some(1),
+        ..MatchOptions::default()
+    };
+    let pairs: Vec<(usize, usize)> = find_matches(&units, &opts)
+        .iter()
+        .map(|m| (m.a, m.b))
+        .collect();
+    // 0–1 are 3 days apart, 1–2 two days; undated 3 pairs with everything.
+    assert_eq!(pairs, vec![(0, 2), (0, 3), (1, 3), (2, 3)]);
+    for mode in [CandidateMode::Indexed, CandidateMode::Exhaustive] {
+        let o = MatchOptions {
+            candidates: mode,
+            ..opts.clone()
+        };
+        let p: Vec<(usize, usize)> = find_matches(&units, &o)
+            .iter()
+            .map(|m| (m.a, m.b))
+            .collect();
+        assert_eq!(p, pairs, "{mode:?}");
+    }
+}
+
+#[test]
+fn repeated_sentence_is_one_key_group_with_all_cross_pairs() {
+    let mut units = Vec::new();
+    for i in 0..120 {
+        units.push(u(WIRE, i % 3, None));
+    }
+    units.push(u(OTHER, 0, None));
+    let (m, stats) = find_matches_with_stats(&units, &MatchOptions::default(), &|_| {});
+    assert_eq!(stats.distinct_keys, 2);
+    assert_eq!(stats.copy_groups, 1);
+    // 40 copies in each of 3 sources: 3 · 40 · 40 cross-source pairs.
+    assert_eq!(m.len(), 4800);
+    assert!(
+        m.iter()
+            .all(|m| m.tier == Tier::Verbatim && units[m.a].source != units[m.b].source)
+    );
+    let set = find_match_set(&units, &MatchOptions::default(), &|_| {});
+    assert_eq!(set.members[set.group[0] as usize].len(), 120);
+    assert!(set.matches.is_empty());
+}
+
+#[test]
+fn variants_of_one_key_get_spans_in_their_own_text() {
+    // Same match key, different punctuation and diacritics.
+    let a = "أكد الوزير، أن الاجتماع «انتهى» بنجاح كبير في العاصمة الرياض اليوم";
+    let b = "أكّد الوزير أن الاجتماع انتهى بنجاح كبير في العاصمة الرياض اليوم.";
+    let units = [u(a, 0, None), u(b, 1, None)];
+    let m = find_matches(&units, &MatchOptions::default());
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].tier, Tier::Verbatim);
+    for r in &m[0].spans_a {
+        assert!(a.is_char_boundary(r.start) && a.is_char_boundary(r.end) && r.end <= a.len());
+    }
+    for r in &m[0].spans_b {
+        assert!(b.is_char_boundary(r.start) && b.is_char_boundary(r.end) && r.end <= b.len());
+    }
+}
+
+#[test]
+fn index_finds_what_exhaustive_scoring_finds_on_seed_sentences() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/seeds");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("seeds") {
+        let p = entry.expect("entry").path();
+        if p.is_dir() {
+            for f in std::fs::read_dir(&p).expect("outlet dir") {
+                texts.push(std::fs::read_to_string(f.expect("file").path()).expect("text"));
+            }
+        }
+    }
+    texts.sort();
+    let mut units = Vec::new();
+    for (src, t) in texts.iter().enumerate() {
+        for s in isnad_segment::segment(t) {
+            if s.kind.is_statement() {
+                units.push(u(&t[s.span.clone()], src as u32, None));
+            }
+        }
+    }
+    let run = |mode| {
+        find_matches(
+            &units,
+            &MatchOptions {
+                candidates: mode,
+                ..MatchOptions::default()
+            },
+        )
+    };
+    let ex = run(CandidateMode::Exhaustive);
+    let ix = run(CandidateMode::Indexed);
+    let missed: Vec<_> = ex.iter().filter(|m| !ix.contains(m)).collect();
+    assert!(
+        missed.is_empty(),
+        "the index missed {} of {}: {missed:?}",
+        missed.len(),
+        ex.len()
+    );
+    assert_eq!(ex.len(), ix.len());
+}
+
+#[test]
+fn latin_text_matches_sensibly() {
+    let a = "The foreign ministers of Russia and Turkey met in Sochi on Tuesday to discuss the ceasefire in Idlib.";
+    let b = "The foreign ministers of Russia and Turkey met in Sochi on Tuesday to discuss a ceasefire in Idlib province.";
+    let c = "Oil prices rose on Tuesday after the storm closed refineries along the Gulf coast.";
+    let units = [u(a, 0, None), u(b, 1, None), u(c, 2, None)];
+    let m = find_matches(&units, &MatchOptions::default());
+    let pairs: Vec<(usize, usize)> = m.iter().map(|m| (m.a, m.b)).collect();
+    assert_eq!(pairs, vec![(0, 1)]);
+}
