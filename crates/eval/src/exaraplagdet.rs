@@ -35,7 +35,7 @@
 //! soft share of the suspicious unit's content found in the window,
 //! word-order free); `word containment` = share of the unit's distinct match-key
 //! tokens present in the window (the one-line baseline, same protocol).
-//! The `cover` threshold is the one `PARTIAL_MIN_CONTAINMENT` is set from.
+//! The `isnad containment` threshold is `isnad_score::PASSAGE_MIN_CONTAINMENT`.
 //!
 //! Run: `cargo run --release -p isnad-eval -- exaraplagdet`.
 
@@ -355,14 +355,6 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
                     for &(_, k) in overlap.iter().take(TOP_WINDOWS) {
                         cover = cover.max(containment(&f, &windows[k].0, None));
                     }
-                }
-                if std::env::var_os("ISNAD_DUMP").is_some() {
-                    println!(
-                        "DUMP\t{}\t{cover:.3}\t{words:.3}\t{}\t{}",
-                        obfuscation.as_deref().unwrap_or("-"),
-                        f.len(),
-                        f.key()
-                    );
                 }
                 out.push(Scored {
                     obfuscation,

@@ -2,7 +2,7 @@
 //!
 //! At corpus scale (~1M units) features are computed once per unit and kept in
 //! memory while candidate pairs are scored, so they are compact: the match
-//! key, one 24-byte record per key token (hashes of the token, its light
+//! key, one 32-byte record per key token (hashes of the token, its light
 //! stem and its name skeleton, a default weight and flags), the hashes of the
 //! content stems, and the few numbers and negators of the unit. Tokens are
 //! hashed with seeded xxh3 ([`crate::hash`]), never stored as `String`s.
