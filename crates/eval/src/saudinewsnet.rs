@@ -94,7 +94,9 @@ pub fn corpus(articles: &[SaudiArticle]) -> Corpus<'_> {
 /// A progress printer for stderr: one line per stage.
 pub fn stderr_progress(t0: Instant) -> impl Fn(Progress) + Sync {
     move |p: Progress| {
-        if p.done == p.total {
+        // Stage ends, and about every tenth of a long stage.
+        let step = (p.total / 10).max(1);
+        if p.done == p.total || (p.done > 0 && p.done % step < 4096) {
             eprintln!(
                 "[{:7.2}s] {} {}/{}",
                 t0.elapsed().as_secs_f64(),
