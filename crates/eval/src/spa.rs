@@ -183,10 +183,11 @@ pub fn run(data_dir: &Path, args: &Args) -> anyhow::Result<()> {
     for (outlet, list) in &uncredited {
         for ex in list.iter().take(args.top) {
             println!(
-                "- {outlet} {} [{} outlets, {}]\n    {}: {}\n    SPA {}: {}",
+                "- {outlet} {} [{} outlets, {}, {}]\n    {}: {}\n    SPA {}: {}",
                 ex.unit,
                 ex.outlets,
                 ex.tier,
+                ex.class,
                 ex.url,
                 one_line(&ex.text),
                 ex.spa_unit,
@@ -209,6 +210,8 @@ struct Example {
     spa_text: String,
     outlets: usize,
     tier: String,
+    /// `appearance`/`provenance` of the unit in the report.
+    class: String,
 }
 
 fn one_line(s: &str) -> String {
@@ -292,6 +295,11 @@ fn tabulate(report: &Report, spa: &str) -> (BTreeMap<String, Row>, BTreeMap<Stri
                 spa_text: report.units[first_spa].text.clone(),
                 outlets: st.outlets.len(),
                 tier: u.tier.clone().unwrap_or_default(),
+                class: format!(
+                    "{}/{}",
+                    u.appearance.as_deref().unwrap_or("-"),
+                    u.provenance.as_deref().unwrap_or("-")
+                ),
             });
         }
     }

@@ -765,6 +765,9 @@ fn summarize(
     }
 }
 
+/// Articles whose credits the text report lists (large runs: see JSON).
+const MAX_CREDIT_LINES: usize = 50;
+
 /// Writes the provenance sections of the text report: credits and datelines
 /// per article, credit shares per outlet, direction counts per pair.
 pub(crate) fn write_text(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -775,7 +778,8 @@ pub(crate) fn write_text(report: &Report, out: &mut dyn Write) -> io::Result<()>
         .collect();
     if !with_credits.is_empty() {
         heading(out, "Credits and datelines")?;
-        for a in with_credits {
+        let total = with_credits.len();
+        for a in with_credits.into_iter().take(MAX_CREDIT_LINES) {
             let mut parts: Vec<String> = Vec::new();
             if let Some(d) = &a.dateline {
                 parts.push(format!("dateline “{}”", d.text.trim()));
@@ -800,6 +804,13 @@ pub(crate) fn write_text(report: &Report, out: &mut dyn Write) -> io::Result<()>
                 parts.push(format!("{who} ({via}{scope})"));
             }
             writeln!(out, "{} [{}]: {}", a.id, a.outlet, parts.join("; "))?;
+        }
+        if total > MAX_CREDIT_LINES {
+            writeln!(
+                out,
+                "… and {} more articles with credits (every credit is in --format json)",
+                total - MAX_CREDIT_LINES
+            )?;
         }
     }
     let Some(p) = &report.summary.provenance else {
