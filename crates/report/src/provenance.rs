@@ -108,7 +108,8 @@ pub struct OutletCredit {
     pub outlet: String,
     /// The source this outlet is (`was` → `spa`), if it is one.
     pub source: Option<String>,
-    /// Units in cross-outlet statements where this outlet was first.
+    /// Units in cross-outlet statements where this outlet was first (here and
+    /// below, a clause counts only when its sentence is not itself counted).
     pub first: usize,
     /// Units classified against an earlier or same-day unit of another outlet.
     pub reused: usize,
@@ -696,7 +697,15 @@ fn summarize(
         .filter(|u| u.appearance.is_some())
         .map(|u| (u.id.as_str(), u))
         .collect();
-    for u in report.units.iter().filter(|u| u.appearance.is_some()) {
+    // A clause counts only when its sentence is not itself in a cross-outlet
+    // statement, so one reused sentence is not counted once per clause too.
+    let counted = |u: &&UnitEntry| {
+        u.appearance.is_some()
+            && u.parent
+                .as_deref()
+                .is_none_or(|p| !unit_by_id.contains_key(p))
+    };
+    for u in report.units.iter().filter(counted) {
         let Some(e) = outlets.get_mut(u.outlet.as_str()) else {
             continue;
         };

@@ -502,3 +502,21 @@ fn byline_fields_and_title_shaped_datelines_credit_the_article() {
     )]);
     assert!(r.articles[0].dateline.is_none());
 }
+
+#[test]
+fn a_reused_sentence_counts_once_not_once_per_clause() {
+    let long = "بدوره أكد وزير الخارجية الروسي دعم بلاده المستمر لسورية لاستعادة الأمن والاستقرار وعودة الحياة الطبيعية إلى كل المناطق في أقرب وقت ممكن، مشيراً إلى أهمية دعم العملية السياسية وعمل لجنة مناقشة الدستور في جنيف بقيادة وملكية سورية ومن دون أي تدخل خارجي في شؤونها الداخلية.";
+    let r = run(vec![
+        art("a", "one", Some("2021-03-01"), long),
+        art("b", "two", Some("2021-03-02"), long),
+    ]);
+    let clauses = r
+        .units
+        .iter()
+        .filter(|u| u.article == "b" && u.kind == "clause")
+        .count();
+    assert!(clauses >= 2, "the sentence should have clauses");
+    let p = r.summary.provenance.as_ref().unwrap();
+    let two = p.outlets.iter().find(|o| o.outlet == "two").unwrap();
+    assert_eq!((two.reused, two.uncredited), (1, 1));
+}
