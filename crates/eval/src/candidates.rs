@@ -122,6 +122,26 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
             );
         }
     }
+    // By score band: a tier given at a very low score says more about the
+    // scorer than about candidate generation.
+    for (lo, hi) in [(0.0f32, 0.2f32), (0.2, 0.5), (0.5, 1.01)] {
+        let band: Vec<_> = ex
+            .matches
+            .iter()
+            .filter(|m| m.score >= lo && m.score < hi)
+            .collect();
+        let got = band
+            .iter()
+            .filter(|m| found.binary_search(&(m.a, m.b)).is_ok())
+            .count();
+        println!(
+            "  score in [{lo:.1}, {:.1}): {}/{} = {:.4}",
+            hi.min(1.0),
+            got,
+            band.len(),
+            got as f64 / band.len().max(1) as f64
+        );
+    }
     println!(
         "scoring saved: {:.1}x fewer pairs",
         ex.stats.candidate_pairs as f64 / ix.stats.candidate_pairs.max(1) as f64
