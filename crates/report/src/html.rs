@@ -688,7 +688,7 @@ fn timeline_view(report: &Report) -> TimelineView {
         .collect();
     TimelineView {
         dated: true,
-        width: left + TIMELINE_WIDTH + 10.0,
+        width: left + TIMELINE_WIDTH + 40.0,
         height: height + 20.0,
         left,
         rows,
