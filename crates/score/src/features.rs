@@ -40,6 +40,10 @@ pub(crate) struct Tok {
     pub stem: u64,
     /// Low 32 bits of the hash of its name skeleton; 0 when it has none.
     pub skel: u32,
+    /// Low 32 bits of the hash of the stem's first three letters (Arabic
+    /// content words with stems of ≥ 3 letters; 0 otherwise): the key of the
+    /// morphological-variant match.
+    pub pre: u32,
     /// Default weight (built-in IDF); 0 for stopwords.
     pub weight: f32,
     /// `STOP | NUMBER | NEGATOR | LATIN`.
@@ -168,6 +172,15 @@ pub fn features(text: &str) -> Features {
         } else {
             0
         };
+        let pre = if flags == 0 && month.is_none() && !stem_str.is_ascii() {
+            let mut it = stem_str.char_indices();
+            match (it.nth(2), it.next()) {
+                (Some((k, c)), _) => (h64(&stem_str[..k + c.len_utf8()]) as u32).max(1),
+                _ => 0,
+            }
+        } else {
+            0
+        };
         let weight = if flags & STOP != 0 {
             0.0
         } else {
@@ -180,6 +193,7 @@ pub fn features(text: &str) -> Features {
             word,
             stem,
             skel,
+            pre,
             weight,
             flags,
         });

@@ -2,8 +2,9 @@
 //!
 //! The signals (research notes §4.3):
 //! - **soft overlap**: IDF-weighted one-to-one matching of content tokens —
-//!   equal forms, equal light stems, or equal name skeletons confirmed by
-//!   Jaro-Winkler ([`crate::names`]). `cover_a` is the weighted share of `a`'s
+//!   equal forms, equal light stems, equal name skeletons confirmed by
+//!   Jaro-Winkler ([`crate::names`]), or morphological variants (same first
+//!   three stem letters, close by Jaro-Winkler; weighted 0.7). `cover_a` is the weighted share of `a`'s
 //!   content found in `b`, `cover_b` the reverse; their harmonic mean is the
 //!   word-order-tolerant paraphrase signal;
 //! - **char 4-gram Dice** over the match keys: robust to clitics and
@@ -30,6 +31,7 @@ use crate::hash::h64;
 use crate::idf::Idf;
 use crate::names;
 use crate::numbers::NumberMention;
+use crate::stem::light_stem_str;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -74,6 +76,10 @@ pub const MIN_COVER: f32 = 0.25;
 /// Similarity of tokens matched by stem (not form) and by skeleton.
 const STEM_SIM: f32 = 0.95;
 const SKELETON_SIM: f32 = 0.85;
+/// Similarity of morphological variants (same first three stem letters).
+const VARIANT_SIM: f32 = 0.7;
+/// Jaro-Winkler of two stems that confirms a morphological variant.
+const VARIANT_JARO_WINKLER: f64 = 0.85;
 /// Unmatched tokens bridged when merging matched tokens into display spans.
 const SPAN_GAP: usize = 2;
 
@@ -154,7 +160,10 @@ fn weights(f: &Features, idf: Option<&Idf>) -> Vec<f32> {
 }
 
 /// One-to-one soft matching of content tokens: equal forms first, then equal
-/// stems, then equal skeletons (confirmed by Jaro-Winkler when `confirm`).
+/// stems, then equal name skeletons (confirmed by Jaro-Winkler when
+/// `confirm`), then morphological variants Light10 leaves apart
+/// (`صنع`/`صناعه`: stems sharing their first three letters, confirmed by
+/// Jaro-Winkler ≥ 0.85 when `confirm`).
 /// Returns per-token match and similarity. Each pass sorts the unmatched
 /// tokens of both sides by key and pairs equal keys in text order, so a pair
 /// costs O((n + m) log(n + m)), not O(n·m).
@@ -167,12 +176,13 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
     let mut words_b: Option<Vec<&str>> = None;
     let mut ka: Vec<(u64, usize)> = Vec::with_capacity(ta.len());
     let mut kb: Vec<(u64, usize)> = Vec::with_capacity(tb.len());
-    for pass in 0..3 {
+    for pass in 0..4 {
         let key = |t: &Tok| -> u64 {
             match pass {
                 0 => t.word,
                 1 => t.stem,
-                _ => u64::from(t.skel),
+                2 => u64::from(t.skel),
+                _ => u64::from(t.pre),
             }
         };
         ka.clear();
@@ -181,7 +191,7 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
             ta.iter()
                 .enumerate()
                 .filter(|(i, t)| {
-                    t.is_content() && match_a[*i].is_none() && (pass < 2 || t.skel != 0)
+                    t.is_content() && match_a[*i].is_none() && (pass < 2 || key(t) != 0)
                 })
                 .map(|(i, t)| (key(t), i)),
         );
@@ -191,7 +201,7 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
         kb.extend(
             tb.iter()
                 .enumerate()
-                .filter(|(j, t)| t.is_content() && !used_b[*j] && (pass < 2 || t.skel != 0))
+                .filter(|(j, t)| t.is_content() && !used_b[*j] && (pass < 2 || key(t) != 0))
                 .map(|(j, t)| (key(t), j)),
         );
         if kb.is_empty() {
@@ -222,11 +232,18 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
                             let ok = pass < 2 || !confirm || {
                                 let wa = words_a.get_or_insert_with(|| a.key_tokens().collect());
                                 let wb = words_b.get_or_insert_with(|| b.key_tokens().collect());
-                                names::confirm(wa[i], wb[j])
+                                if pass == 2 {
+                                    names::confirm(wa[i], wb[j])
+                                } else {
+                                    strsim::jaro_winkler(
+                                        light_stem_str(wa[i]),
+                                        light_stem_str(wb[j]),
+                                    ) >= VARIANT_JARO_WINKLER
+                                }
                             };
                             if ok {
                                 match_a[i] = Some(j);
-                                sim_a[i] = [1.0, STEM_SIM, SKELETON_SIM][pass];
+                                sim_a[i] = [1.0, STEM_SIM, SKELETON_SIM, VARIANT_SIM][pass];
                                 used_b[j] = true;
                                 break;
                             }
