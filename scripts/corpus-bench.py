@@ -265,10 +265,11 @@ def run_isnad(isnad, input_path, threads, workdir, label):
     return m
 
 
-def run_peer(workdir, threads, label="saudinewsnet"):
+def run_peer(workdir, threads, label="saudinewsnet", limit=None):
     pairs = workdir / f"peer-pairs-{label}.jsonl"
     summary_path = workdir / f"peer-summary-{label}.json"
-    m = measure([sys.executable, PEER, "--out", pairs, "--threads", threads],
+    extra = ["--limit", limit] if limit else []
+    m = measure([sys.executable, PEER, "--out", pairs, "--threads", threads] + extra,
                 f"peer {label} t{threads}", stdout_path=summary_path)
     s = json.loads(summary_path.read_text())
     m.update({
@@ -323,12 +324,18 @@ def main():
     ap.add_argument("what", choices=["corpora", "scaling", "peer", "candidates", "all"])
     ap.add_argument("--isnad", default=str(ROOT / "target" / "release" / "isnad"),
                     help="isnad binary (default: target/release/isnad)")
+    ap.add_argument("--isnad-eval", default=str(ROOT / "target" / "release" / "isnad-eval"),
+                    help="isnad-eval binary for `candidates` (default: target/release/isnad-eval)")
+    ap.add_argument("--commit", default=None,
+                    help="commit the --isnad binary was built from (default: this checkout's HEAD)")
     ap.add_argument("--no-build", action="store_true", help="do not run cargo build --release first")
     ap.add_argument("--workdir", default="/tmp/isnad-corpus-bench", type=Path)
     ap.add_argument("--threads", default="1,2", help="thread counts for `corpora` (default: 1,2)")
     ap.add_argument("--sets", default="saudinewsnet,ant,both", help="inputs for `corpora`")
     ap.add_argument("--scaling-threads", default="2")
     ap.add_argument("--pairs", type=int, default=3, help="alternating rounds for `peer` (default: 3)")
+    ap.add_argument("--peer-limit", type=int, default=None,
+                    help="`peer` on the first N SaudiNewsNet articles only (quick trials)")
     ap.add_argument("--results", type=Path, default=None,
                     help="JSON lines of all results (default: WORKDIR/results.jsonl, appended)")
     args = ap.parse_args()
@@ -346,7 +353,7 @@ def main():
     corpora = inputs(args.workdir)
     session = {
         "date_utc": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"),
-        "commit": git_commit(), "nproc": os.cpu_count(), "isnad": args.isnad,
+        "commit": args.commit or git_commit(), "nproc": os.cpu_count(), "isnad": args.isnad,
     }
     print(f"session: {json.dumps(session)}")
     rows = []
@@ -386,11 +393,18 @@ def main():
         print("\n## isnad vs datasketch peer, SaudiNewsNet, alternating\n\n" + HEADER, flush=True)
         ratios, cpu_ratios = [], []
         last = None
+        snn, label = corpora["saudinewsnet"], "saudinewsnet"
+        if args.peer_limit:
+            label = f"saudinewsnet-first{args.peer_limit}"
+            snn = ensure(args.workdir / f"{label}.jsonl",
+                         lambda t: head_lines(corpora["saudinewsnet"], t, args.peer_limit))
         for _ in range(args.pairs):
-            a = run_isnad(args.isnad, corpora["saudinewsnet"], "2", args.workdir, "saudinewsnet")
+            a = run_isnad(args.isnad, snn, "2", args.workdir, label)
             record(a)
-            b = run_peer(args.workdir, "2")
+            b = run_peer(args.workdir, "2", label, args.peer_limit)
             record(b)
+            if a["articles"] != b["articles"]:
+                log(f"warning: isnad read {a['articles']} articles, the peer {b['articles']}")
             ratios.append(b["wall_s"] / a["wall_s"])
             cpu_ratios.append(b["cpu_s"] / a["cpu_s"])
             last = (a, b)
@@ -403,7 +417,7 @@ def main():
                                 capture_output=True, text=True, check=True)
         sys.stderr.write(recall.stderr)
         print("\npeer recall: " + recall.stdout.strip())
-        record({"tool": "ratio", "input": "saudinewsnet", "threads": "2",
+        record({"tool": "ratio", "input": label, "threads": "2",
                 "wall_ratios": [round(x, 2) for x in ratios], "median_wall_ratio": round(statistics.median(ratios), 2),
                 "cpu_ratios": [round(x, 2) for x in cpu_ratios],
                 "median_cpu_ratio": round(statistics.median(cpu_ratios), 2),
@@ -411,9 +425,9 @@ def main():
                 "wall_s": 0, "cpu_s": 0, "max_rss_mib": 0, "tree_rss_mib": 0, "load_1min": 0})
 
     if args.what in ("candidates", "all"):
-        eval_bin = ROOT / "target" / "release" / "isnad-eval"
-        out = subprocess.run([str(eval_bin), "saudinewsnet"], capture_output=True, text=True, check=True,
-                             cwd=ROOT)
+        eval_bin = args.isnad_eval
+        out = subprocess.run([str(eval_bin), "--data", str(SHARED / "data"), "saudinewsnet"],
+                             capture_output=True, text=True, check=True, cwd=ROOT)
         m = re.search(r"^candidate pairs \(key groups\): (\d+)", out.stdout, re.M)
         print("\n## isnad-eval saudinewsnet (candidate pairs)\n")
         for line in out.stdout.splitlines()[:8]:
