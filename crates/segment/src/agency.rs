@@ -21,6 +21,7 @@
 //! assert_eq!(&text[found[0].span.clone()], "رويترز");
 //! ```
 
+use crate::text::{is_alnum, is_alpha};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -390,11 +391,10 @@ fn words(text: &str) -> Vec<Range<usize>> {
     let mut start = None;
     let mut ascii = false;
     for (i, c) in text.char_indices() {
-        let inside =
-            c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
+        let inside = is_alnum(c) || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
         if let Some(s) = start
             && inside
-            && c.is_alphabetic()
+            && is_alpha(c)
             && c.is_ascii() != ascii
         {
             out.push(s..i);
@@ -405,7 +405,7 @@ fn words(text: &str) -> Vec<Range<usize>> {
                 start = Some(i);
                 ascii = c.is_ascii();
             }
-            (true, Some(_)) if c.is_alphabetic() => ascii = c.is_ascii(),
+            (true, Some(_)) if is_alpha(c) => ascii = c.is_ascii(),
             (false, Some(s)) => {
                 out.push(s..i);
                 start = None;

@@ -27,6 +27,19 @@ pub(crate) fn is_terminator(c: char) -> bool {
     )
 }
 
+/// Bytes that can start a terminator's UTF-8: `. ! ?` and the lead bytes
+/// D8 (`؝ ؞ ؟`), DB (`۔`), E2 (`… ‼ ⁇ ⁈ ⁉`). One table load per byte.
+const LEAD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'.' as usize] = 1;
+    t[b'!' as usize] = 1;
+    t[b'?' as usize] = 1;
+    t[0xD8] = 1;
+    t[0xDB] = 1;
+    t[0xE2] = 1;
+    t
+};
+
 /// Ends of the sentences in `block` (byte offsets relative to the block), in
 /// order. The end of the block is not included. A boundary may also be put
 /// *before* a list number that follows an ellipsis or colon (`… 2. البند`);
@@ -38,10 +51,20 @@ pub(crate) fn sentence_ends(block: &str, quotes: &Quotes, out: &mut Vec<usize>) 
     let mut unit_start = 0;
     let mut i = 0;
     while i < len {
-        // Fast skip over bytes that cannot start a terminator: all terminators
-        // are `.`, `!`, `?` (ASCII) or start with 0xD8/0xDB/0xE2 in UTF-8.
+        // Fast skip over bytes that cannot start a terminator: `. ! ?`, or
+        // the UTF-8 of `؝ ؞ ؟` (D8 9D–9F), `۔` (DB 94), `… ‼ ⁇ ⁈ ⁉` (E2 80/81 ..).
         let b = bytes[i];
-        if b != b'.' && b != b'!' && b != b'?' && b != 0xD8 && b != 0xDB && b != 0xE2 {
+        if LEAD[b as usize] == 0 {
+            i += 1;
+            continue;
+        }
+        let candidate = match b {
+            b'.' | b'!' | b'?' => true,
+            0xD8 => matches!(bytes.get(i + 1), Some(0x9D..=0x9F)),
+            0xDB => bytes.get(i + 1) == Some(&0x94),
+            _ => matches!(bytes.get(i + 1), Some(0x80 | 0x81)), // 0xE2
+        };
+        if !candidate {
             i += 1;
             continue;
         }
@@ -253,7 +276,7 @@ pub(crate) fn is_abbreviation(block: &str, dot: usize, after: usize) -> bool {
             if c == '.' {
                 ok &= seg >= 1;
                 seg = 0;
-            } else if c.is_alphabetic() {
+            } else if crate::text::is_alpha(c) {
                 seg += 1;
                 ok &= seg <= 2;
             } else {

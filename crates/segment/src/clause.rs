@@ -16,7 +16,7 @@
 //! Clauses shorter than [`CLAUSE_MIN_PART`] words are merged into the one
 //! before (or after), so a clause is always a claim, never a fragment.
 
-use crate::text::{fold_into, is_closer, is_space, trim_range, word_count, word_spans};
+use crate::text::{WordSet, fold_into, is_closer, is_space, is_word_char, trim_range, word_count};
 use std::ops::Range;
 
 /// Sentences with more words than this are split into clauses.
@@ -25,7 +25,7 @@ pub const CLAUSE_MIN_WORDS: usize = 30;
 pub const CLAUSE_MIN_PART: usize = 5;
 
 /// Reporting verbs after `و`/`ف` (folded: alef without hamza, no diacritics).
-const REPORTING: &[&str] = &[
+static REPORTING: WordSet = WordSet::new(&[
     "اضاف",
     "اضافت",
     "تابع",
@@ -75,10 +75,10 @@ const REPORTING: &[&str] = &[
     "حذر",
     "حذرت",
     "لفت",
-];
+]);
 
 /// Circumstantial participles that open a new claim.
-const PARTICIPLES: &[&str] = &[
+static PARTICIPLES: WordSet = WordSet::new(&[
     "مشيرا",
     "مشيره",
     "مشيرة",
@@ -106,7 +106,7 @@ const PARTICIPLES: &[&str] = &[
     "مبينة",
     "مجددا",
     "مجددة",
-];
+]);
 
 /// Connectives that open a new clause after a comma (first word, optional second).
 const CONNECTIVES: &[(&str, Option<&str>)] = &[
@@ -123,50 +123,85 @@ const CONNECTIVES: &[(&str, Option<&str>)] = &[
 
 /// Clause spans (relative to `sentence`) of a long sentence; empty when the
 /// sentence is short or has no cue that leaves two clauses of a useful size.
-pub(crate) fn clauses(sentence: &str) -> Vec<Range<usize>> {
-    let words: Vec<Range<usize>> = word_spans(sentence).collect();
-    if words.len() <= CLAUSE_MIN_WORDS {
+/// `words` is the sentence's word count (whitespace-separated tokens).
+pub(crate) fn clauses(sentence: &str, words: usize) -> Vec<Range<usize>> {
+    if words <= CLAUSE_MIN_WORDS {
         return Vec::new();
     }
     let mut cuts: Vec<usize> = Vec::new();
     let mut w = String::new();
     let mut next = String::new();
-    for (k, span) in words.iter().enumerate() {
-        if k == 0 {
+    // Only the word after a comma, semicolon or closing quote can be a cue,
+    // so visit those marks (by their UTF-8 bytes) instead of every word.
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // `، ؛` are D8 8C / D8 9B, `»` is C2 BB, `” ’ ›` are E2 80 9D/99/BA.
+        let mark = match bytes[i] {
+            b',' | b';' | b'"' | b'\'' | b')' | b']' | b'}' => true,
+            0xD8 => matches!(bytes.get(i + 1), Some(0x8C | 0x9B)),
+            0xC2 => bytes.get(i + 1) == Some(&0xBB),
+            0xE2 => {
+                bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x9D | 0x99 | 0xBA))
+            }
+            _ => false,
+        };
+        if !mark {
+            i += 1;
             continue;
         }
-        let gap = &sentence[words[k - 1].end..span.start];
-        let semicolon = gap.contains(['؛', ';']);
-        let comma = gap.contains(['،', ',']);
-        let closer = gap.chars().any(is_closer);
+        let Some(c) = sentence[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        let (semicolon, comma) = match c {
+            '؛' | ';' => (true, false),
+            '،' | ',' => (false, true),
+            c if is_closer(c) => (false, false),
+            _ => continue,
+        };
+        // The gap: more punctuation (`”،`), then spaces, then the word.
+        let rest = &sentence[i..];
+        let word_start = i
+            + (rest.len()
+                - rest
+                    .trim_start_matches(|c: char| {
+                        is_space(c) || is_closer(c) || matches!(c, '،' | ',')
+                    })
+                    .len());
+        let Some(word) = next_word(sentence, word_start) else {
+            continue;
+        };
         if semicolon {
-            cuts.push(span.start);
+            cuts.push(word.start);
             continue;
         }
-        if !comma && !closer {
-            continue;
-        }
-        fold_into(&sentence[span.clone()], &mut w);
+        let comma = comma || sentence[i..word.start].contains(['،', ',']);
+        fold_into(&sentence[word.clone()], &mut w);
         let cue = if comma {
             let verb = w
                 .strip_prefix('و')
                 .or_else(|| w.strip_prefix('ف'))
-                .is_some_and(|rest| REPORTING.contains(&rest));
+                .is_some_and(|rest| REPORTING.contains(rest));
             let connective = CONNECTIVES.iter().any(|&(first, second)| {
                 first == w
                     && second.is_none_or(|s| {
-                        words.get(k + 1).is_some_and(|n| {
-                            fold_into(&sentence[n.clone()], &mut next);
+                        let after = word.end
+                            + (sentence[word.end..].len()
+                                - sentence[word.end..].trim_start_matches(is_space).len());
+                        next_word(sentence, after).is_some_and(|n| {
+                            fold_into(&sentence[n], &mut next);
                             next == s
                         })
                     })
             });
-            verb || connective || PARTICIPLES.contains(&w.as_str())
+            verb || connective || PARTICIPLES.contains(&w)
         } else {
-            PARTICIPLES.contains(&w.as_str())
+            PARTICIPLES.contains(&w)
         };
-        if cue {
-            cuts.push(span.start);
+        if cue && cuts.last() != Some(&word.start) {
+            cuts.push(word.start);
         }
     }
     if cuts.is_empty() {
@@ -183,15 +218,20 @@ pub(crate) fn clauses(sentence: &str) -> Vec<Range<usize>> {
         }
     }
     pieces.push(start..sentence.len());
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(pieces.len());
+    // Merge short pieces: a short clause joins the one before; a short first
+    // clause takes the next.
+    let mut merged: Vec<(Range<usize>, usize)> = Vec::with_capacity(pieces.len());
     for p in pieces {
-        let short = |r: &Range<usize>| word_count(&sentence[r.clone()]) < CLAUSE_MIN_PART;
+        let n = word_count(&sentence[p.clone()]);
         match merged.last_mut() {
-            // A short clause joins the one before; a short first clause takes the next.
-            Some(last) if short(last) || short(&p) => last.end = p.end,
-            _ => merged.push(p),
+            Some((last, m)) if *m < CLAUSE_MIN_PART || n < CLAUSE_MIN_PART => {
+                last.end = p.end;
+                *m += n;
+            }
+            _ => merged.push((p, n)),
         }
     }
+    let merged: Vec<Range<usize>> = merged.into_iter().map(|(r, _)| r).collect();
     if merged.len() < 2 {
         return Vec::new();
     }
@@ -205,6 +245,13 @@ pub(crate) fn clauses(sentence: &str) -> Vec<Range<usize>> {
         })
         .filter(|r| !r.is_empty())
         .collect()
+}
+
+/// The word (run of word characters) starting exactly at `start`.
+fn next_word(s: &str, start: usize) -> Option<Range<usize>> {
+    let rest = s.get(start..)?;
+    let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    (len > 0).then(|| start..start + len)
 }
 
 /// Moves a cut back over an opening guillemet glued to the cue word, so the

@@ -7,10 +7,11 @@
 //! short verbless lines — not the strings of particular pages.
 
 use crate::agency::{agency_at, find_agencies};
+use crate::text::{is_alnum, is_alpha};
 
 use crate::boundary::is_terminator;
 use crate::places::place_before;
-use crate::text::{fold, has_letter, is_closer, is_space, word_count};
+use crate::text::{PrefixCues, fold, has_letter, is_closer, is_space, word_count};
 
 /// Characters used as the dash of a dateline (`موسكو-سانا`, `دمشق – سانا`).
 fn is_dash(c: char) -> bool {
@@ -90,7 +91,7 @@ pub(crate) fn dateline_len(s: &str) -> Option<usize> {
         if is_terminator(c) || c == ':' || c == '«' || c == '"' || c == '“' || c == '”' {
             return None;
         }
-        let word_char = c.is_alphanumeric();
+        let word_char = is_alnum(c);
         if word_char && !in_word {
             words += 1;
             if words > 6 {
@@ -113,7 +114,7 @@ fn trailing_dash(s: &str) -> usize {
 }
 
 /// Cues that start a credit or byline, folded (alef without hamza).
-const CREDIT_START: &[&str] = &[
+static CREDIT_START: PrefixCues = PrefixCues::new(&[
     "المصدر",
     "مصدر",
     "المصادر",
@@ -141,12 +142,12 @@ const CREDIT_START: &[&str] = &[
     "credit",
     "via",
     "copyright",
-];
+]);
 
 /// Whether a unit is a credit line: `المصدر: وكالة سانا`, `| الوطن – وكالات`,
 /// `بقلم: فلان`, `Reporting by …`, or a short line naming only agencies.
-pub(crate) fn is_credit(unit: &str) -> bool {
-    let words = word_count(unit);
+/// `words` is the unit's [`word_count`].
+pub(crate) fn is_credit(unit: &str, words: usize) -> bool {
     if words == 0 || words > 12 || ends_with_sentence_stop(unit) && words > 4 {
         return false;
     }
@@ -158,7 +159,7 @@ pub(crate) fn is_credit(unit: &str) -> bool {
     }
     let folded = fold(&body[..body.floor_char_boundary(64)]);
     let folded = folded.as_str();
-    for cue in CREDIT_START {
+    for cue in CREDIT_START.candidates(folded) {
         if starts_with_word(folded, cue) {
             let short_cue = matches!(
                 *cue,
@@ -188,7 +189,7 @@ pub(crate) fn is_credit(unit: &str) -> bool {
 
 /// Calls to action, navigation, captions, tag lines, comment-box and share
 /// labels — page furniture when a (short) unit starts with them. Folded.
-const FURNITURE_START: &[&str] = &[
+static FURNITURE_START: PrefixCues = PrefixCues::new(&[
     // follow / subscribe / donate / read more
     "تابعونا",
     "تابعنا",
@@ -288,23 +289,31 @@ const FURNITURE_START: &[&str] = &[
     "leave a comment",
     "comments",
     "newsletter",
-];
+]);
 
 /// Whether a unit is page furniture by its own content.
-pub(crate) fn is_furniture(unit: &str) -> bool {
+/// `words` is the unit's [`word_count`].
+pub(crate) fn is_furniture(unit: &str, words: usize) -> bool {
     if !has_letter(unit) {
         return true; // `×`, `***`, a lone number or date
     }
-    let words = word_count(unit);
-    let links = unit.split(is_space).filter(|t| is_link(t)).count();
+    if words > 20 {
+        return false; // every cue below is for short lines
+    }
+    let maybe_link = unit.contains(['/', '@']) || unit.contains("www.");
+    let links = if maybe_link {
+        unit.split(is_space).filter(|t| is_link(t)).count()
+    } else {
+        0
+    };
     if links > 0 && words <= links + 1 {
         return true; // link-only line (or `المزيد: URL`)
     }
-    let body = unit.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '(' | '©'));
-    let folded = fold(&body[..body.floor_char_boundary(64)]);
     let sentence_like = ends_with_sentence_stop(unit) && words > 8;
     if (words <= 16 || links > 0) && !sentence_like {
-        for cue in FURNITURE_START {
+        let body = unit.trim_start_matches(|c: char| !is_alnum(c) && !matches!(c, '(' | '©'));
+        let folded = fold(&body[..body.floor_char_boundary(64)]);
+        for cue in FURNITURE_START.candidates(&folded) {
             if starts_with_word(&folded, cue) {
                 return true;
             }
@@ -324,9 +333,7 @@ fn starts_with_word(s: &str, cue: &str) -> bool {
     let last = cue.chars().next_back();
     match (last, s[cue.len()..].chars().next()) {
         (_, None) => true,
-        (Some(l), Some(c)) => {
-            !l.is_alphanumeric() || !c.is_alphanumeric() || l.is_ascii() != c.is_ascii()
-        }
+        (Some(l), Some(c)) => !is_alnum(l) || !is_alnum(c) || l.is_ascii() != c.is_ascii(),
         (None, Some(_)) => true,
     }
 }
@@ -361,7 +368,7 @@ pub(crate) fn ends_with_terminator(unit: &str) -> bool {
 /// (`يـ تـ نـ`, after `و`/`ف`/`س`) on a word of four letters or more, a few
 /// frequent perfect verbs, or a Latin word ending like a verb.
 fn is_verb_like(token: &str) -> bool {
-    let w: String = token.chars().filter(|c| c.is_alphabetic()).collect();
+    let w: String = token.chars().filter(|&c| is_alpha(c)).collect();
     let w = fold(&w);
     let stem = w
         .strip_prefix('و')
@@ -421,6 +428,10 @@ const NOT_TITLE_END: &[&str] = &[
 /// function word.
 pub(crate) fn title_dateline_split(unit: &str) -> Option<usize> {
     // Only the first spaced dash of the unit, within its first thirty words.
+    let head = &unit[..unit.floor_char_boundary(600)];
+    if !["ــ", " —", " –", " - "].iter().any(|d| head.contains(d)) {
+        return None;
+    }
     let pos = unit
         .match_indices(' ')
         .take(30)
@@ -436,7 +447,7 @@ pub(crate) fn title_dateline_split(unit: &str) -> Option<usize> {
     {
         return None;
     }
-    let last = title.rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = title.rsplit(is_space).next().unwrap_or("");
     if NOT_TITLE_END.contains(&fold(last).as_str()) {
         return None;
     }

@@ -7,6 +7,7 @@
 //! folding, `ى → ي`, and with `ة`/`ه` equal); it is not tied to any corpus.
 
 use crate::text::{fold_into, word_spans};
+use crate::text::{is_alnum, is_space};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -336,7 +337,7 @@ pub(crate) fn place_before(s: &str, end: usize) -> Option<usize> {
             break;
         }
         let start = t
-            .rfind(char::is_whitespace)
+            .rfind(is_space)
             .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
         tokens.push((start, &t[start..]));
         rest = &t[..start];
@@ -369,5 +370,5 @@ pub(crate) fn place_before(s: &str, end: usize) -> Option<usize> {
 }
 
 fn clean_word(t: &str) -> &str {
-    t.trim_matches(|c: char| !c.is_alphanumeric())
+    t.trim_matches(|c: char| !is_alnum(c))
 }

@@ -19,7 +19,8 @@
 //! the usual style of multi-sentence quotes; otherwise an odd stray `"` would
 //! turn the rest of the paragraph into a quotation.
 
-use crate::text::{fold_into, is_space, word_spans};
+use crate::text::is_alnum;
+use crate::text::{WordSet, fold_into, is_space, word_spans};
 
 /// One quotation: byte offsets relative to the block.
 #[derive(Debug, Clone, Copy)]
@@ -53,12 +54,18 @@ impl Quotes {
         if !block.bytes().any(|b| b == b'"' || b == 0xC2 || b == 0xE2) {
             return Quotes::default();
         }
-        let mut prev: Option<char> = None;
-        let mut chars = block.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let before = prev;
-            prev = Some(c);
+        // Visit only the quote marks: `"` (22), `« »` (C2 ..), curly and
+        // single guillemets (E2 80 ..).
+        let bytes = block.as_bytes();
+        for i in 0..bytes.len() {
+            if !matches!(bytes[i], b'"' | 0xC2 | 0xE2) {
+                continue;
+            }
+            let Some(c) = block[i..].chars().next() else {
+                continue;
+            };
+            let before = block[..i].chars().next_back();
+            let next = block[i + c.len_utf8()..].chars().next();
             let (family, opener) = match c {
                 '«' | '‹' => (Family::Guillemet, Some(true)),
                 '»' | '›' => (Family::Guillemet, Some(false)),
@@ -149,9 +156,9 @@ impl Quotes {
 fn flank(before: Option<char>, next: Option<char>) -> Option<bool> {
     let space_before =
         before.is_none_or(|c| is_space(c) || matches!(c, '(' | '[' | '«' | '،' | ',' | ':'));
-    let word_after = next.is_some_and(|c| c.is_alphanumeric());
-    let word_before = before
-        .is_some_and(|c| c.is_alphanumeric() || crate::boundary::is_terminator(c) || c == '!');
+    let word_after = next.is_some_and(is_alnum);
+    let word_before =
+        before.is_some_and(|c| is_alnum(c) || crate::boundary::is_terminator(c) || c == '!');
     let space_after = next
         .is_none_or(|c| is_space(c) || c.is_ascii_punctuation() || matches!(c, '،' | '؛' | '؟'));
     match (space_before && word_after, word_before && space_after) {
@@ -172,7 +179,7 @@ fn introduced_by_colon(block: &str, open: usize) -> bool {
 }
 
 /// Reporting verbs that introduce a quotation (folded: no hamza on alef).
-const REPORTING: &[&str] = &[
+static REPORTING: WordSet = WordSet::new(&[
     "قال",
     "قالت",
     "يقول",
@@ -247,11 +254,11 @@ const REPORTING: &[&str] = &[
     "declared",
     "explained",
     "noted",
-];
+]);
 
 /// Words that end a speaker's name in an Arabic frame (`وقالت الرئاسة الروسية
 /// في بيان اليوم:` → `الرئاسة الروسية`).
-const SPEAKER_STOP: &[&str] = &[
+static SPEAKER_STOP: WordSet = WordSet::new(&[
     "في",
     "خلال",
     "عبر",
@@ -289,7 +296,7 @@ const SPEAKER_STOP: &[&str] = &[
     "مؤتمر",
     "حيث",
     "و",
-];
+]);
 
 /// The speaker named in the frame before a quotation opening at `open`
 /// (relative to `block`), looking back no further than `from`.
@@ -335,7 +342,7 @@ fn is_reporting_verb(w: &str, folded: &mut String) -> bool {
     if matches!(folded.as_str(), "بين" | "بينت") {
         return stripped.is_some();
     }
-    REPORTING.contains(&folded.as_str())
+    REPORTING.contains(folded)
 }
 
 /// The subject after an Arabic verb: up to five words, ending at a stop word
@@ -354,7 +361,7 @@ fn arabic_subject(
             break;
         }
         fold_into(&frame[s.clone()], word);
-        if SPEAKER_STOP.contains(&word.as_str()) || word.starts_with("لل") {
+        if SPEAKER_STOP.contains(word) || word.starts_with("لل") {
             break;
         }
         name = Some((name.map_or(s.start, |(b, _)| b), s.end));

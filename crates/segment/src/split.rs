@@ -44,6 +44,8 @@ struct Draft {
     kind: UnitKind,
     speaker: Option<String>,
     block: usize,
+    /// [`word_count`] of the unit's text.
+    words: usize,
 }
 
 /// Splits `text` into units in document order.
@@ -59,11 +61,7 @@ pub fn segment(text: &str) -> Vec<Unit> {
     let mut block_index = 0;
     let mut block_start = 0;
     let mut blocks: Vec<Range<usize>> = Vec::new();
-    for (i, c) in text
-        .char_indices()
-        .filter(|&(_, c)| is_block_break(c))
-        .chain(std::iter::once((text.len(), '\n')))
-    {
+    for (i, c) in block_breaks(text).chain(std::iter::once((text.len(), '\n'))) {
         let block = trim_range(text, block_start..i);
         block_start = i + c.len_utf8();
         if block.is_empty() {
@@ -83,6 +81,21 @@ pub fn segment(text: &str) -> Vec<Unit> {
     mark_headlines(text, &blocks, &mut drafts);
     mark_page_tail(text, &blocks, &mut drafts);
     number(text, drafts)
+}
+
+/// Offsets and characters of the block breaks in `text`, found by bytes:
+/// `\n \r \v \f` are ASCII, NEL is C2 85, U+2028/U+2029 are E2 80 A8/A9.
+fn block_breaks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter_map(move |i| match bytes[i] {
+        b'\n' | b'\r' | 0x0B | 0x0C => Some((i, bytes[i] as char)),
+        0xC2 | 0xE2 => text[i..]
+            .chars()
+            .next()
+            .filter(|&c| is_block_break(c))
+            .map(|c| (i, c)),
+        _ => None,
+    })
 }
 
 fn segment_block(
@@ -135,6 +148,7 @@ fn segment_block(
                     kind: UnitKind::Dateline,
                     speaker: None,
                     block: block_index,
+                    words: word_count(&b[date]),
                 });
                 span = trim_range(b, span.start + d..span.end);
                 if span.is_empty() {
@@ -143,11 +157,12 @@ fn segment_block(
             }
         }
         let s = &b[span.clone()];
+        let words = word_count(s);
         let mut kind = UnitKind::Sentence;
         let mut speaker = None;
-        if is_credit(s) {
+        if is_credit(s, words) {
             kind = UnitKind::Credit;
-        } else if is_furniture(s) {
+        } else if is_furniture(s, words) {
             kind = UnitKind::Furniture;
         } else if let Some(q) = quotes.open_at(span.start)
             && Quotes::is_quotation(b, q)
@@ -183,6 +198,7 @@ fn segment_block(
             kind,
             speaker,
             block: block_index,
+            words,
         });
     }
 }
@@ -218,7 +234,7 @@ fn list_marker_len(s: &str) -> usize {
                     .trim_start()
                     .chars()
                     .next()
-                    .is_some_and(char::is_alphabetic) =>
+                    .is_some_and(crate::text::is_alpha) =>
         {
             after
         }
@@ -254,7 +270,7 @@ fn mark_headlines(text: &str, blocks: &[Range<usize>], drafts: &mut [Draft]) {
         if ends_with_terminator(s) || s.trim_end().ends_with(':') {
             continue;
         }
-        let words = word_count(s);
+        let words = only.words;
         let headline = if b == 0 {
             (2..=HEADLINE_MAX_WORDS).contains(&words)
         } else {
@@ -275,7 +291,7 @@ fn mark_page_tail(text: &str, blocks: &[Range<usize>], drafts: &mut [Draft]) {
         let tail_like = units.iter().all(|d| {
             !d.kind.is_statement() || {
                 let s = &text[d.span.clone()];
-                word_count(s) <= TAIL_BLOCK_MAX_WORDS && !ends_with_sentence_stop(s)
+                d.words <= TAIL_BLOCK_MAX_WORDS && !ends_with_sentence_stop(s)
             }
         });
         if !tail_like {
@@ -303,7 +319,7 @@ fn number(text: &str, drafts: Vec<Draft>) -> Vec<Unit> {
         let index = units.len();
         let split = matches!(d.kind, UnitKind::Sentence | UnitKind::QuoteContinuation);
         let parts = if split {
-            clauses(&text[d.span.clone()])
+            clauses(&text[d.span.clone()], d.words)
         } else {
             Vec::new()
         };

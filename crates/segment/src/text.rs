@@ -5,7 +5,56 @@ use std::ops::Range;
 /// Whitespace, including no-break and exotic spaces.
 #[inline]
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace()
+    match c as u32 {
+        0..=0x7F => c.is_ascii_whitespace() || c == '\u{0B}',
+        // The Arabic block has no spaces: skip the Unicode table.
+        0x0600..=0x06FF => false,
+        _ => c.is_whitespace(),
+    }
+}
+
+/// `char::is_alphanumeric` and `char::is_alphabetic` for the Arabic block
+/// U+0600–U+06FF as bitmasks (generated from the standard library; the test
+/// `arabic_tables_match_std` keeps them equal). The standard lookup for
+/// non-ASCII letters is a table search, and these predicates run on every
+/// character of a corpus.
+const ARABIC_ALNUM: [u64; 4] = [
+    0xffffffff07ff0000,
+    0xffffc3fffeffffff,
+    0xffffffffffffffff,
+    0x9fffe1fe1fefffff,
+];
+const ARABIC_ALPHA: [u64; 4] = [
+    0xffffffff07ff0000,
+    0xffffc000feffffff,
+    0xffffffffffffffff,
+    0x9c00e1fe1fefffff,
+];
+
+#[inline]
+fn arabic_bit(table: &[u64; 4], u: u32) -> bool {
+    let i = u - 0x0600;
+    table[(i / 64) as usize] >> (i % 64) & 1 == 1
+}
+
+/// Same as `char::is_alphanumeric`, fast for ASCII and Arabic.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        u @ 0x0600..=0x06FF => arabic_bit(&ARABIC_ALNUM, u),
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Same as `char::is_alphabetic`, fast for ASCII and Arabic.
+#[inline]
+pub(crate) fn is_alpha(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        u @ 0x0600..=0x06FF => arabic_bit(&ARABIC_ALPHA, u),
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Invisible format characters (ZWSP, ZWNJ, ZWJ, LRM/RLM, ALM, bidi
@@ -48,19 +97,46 @@ pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// Whether a character counts towards a word.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+    is_alnum(c) || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
 /// Whitespace-delimited tokens that contain at least one letter or digit.
 pub(crate) fn word_count(s: &str) -> usize {
-    s.split(is_space)
-        .filter(|t| t.chars().any(char::is_alphanumeric))
-        .count()
+    let bytes = s.as_bytes();
+    let mut count = 0;
+    let mut counted = false; // the current token is already counted
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_whitespace() || b == 0x0B {
+                counted = false;
+            } else if !counted && b.is_ascii_alphanumeric() {
+                count += 1;
+                counted = true;
+            }
+            i += 1;
+        } else if counted && !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            // Inside a counted token only a space matters, and non-ASCII
+            // spaces start with C2, E1, E2 or E3: skip other bytes unread.
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            if is_space(c) {
+                counted = false;
+            } else if !counted && is_alnum(c) {
+                count += 1;
+                counted = true;
+            }
+            i += c.len_utf8();
+        }
+    }
+    count
 }
 
 /// Whether `s` has at least one letter (any script).
 pub(crate) fn has_letter(s: &str) -> bool {
-    s.chars().any(char::is_alphabetic)
+    s.chars().any(is_alpha)
 }
 
 /// Strips Arabic diacritics and tatweel and folds alef variants, for comparing
@@ -105,4 +181,82 @@ pub(crate) fn word_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         }
         Some(start..end)
     })
+}
+
+/// A fixed word list with fast membership (hashed on first use): the rule
+/// lexicons are checked against many words of every article.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(w)
+    }
+}
+
+/// Prefix cues grouped by their first character, so a unit is compared only
+/// with the cues that can match it.
+pub(crate) struct PrefixCues {
+    cues: &'static [&'static str],
+    by_first: std::sync::OnceLock<std::collections::HashMap<char, Vec<&'static str>>>,
+}
+
+impl PrefixCues {
+    pub(crate) const fn new(cues: &'static [&'static str]) -> Self {
+        PrefixCues {
+            cues,
+            by_first: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The cues that `s` could start with (same first character).
+    pub(crate) fn candidates(&self, s: &str) -> &[&'static str] {
+        let map = self.by_first.get_or_init(|| {
+            let mut m: std::collections::HashMap<char, Vec<&'static str>> =
+                std::collections::HashMap::new();
+            for cue in self.cues {
+                if let Some(c) = cue.chars().next() {
+                    m.entry(c).or_default().push(cue);
+                }
+            }
+            m
+        });
+        s.chars()
+            .next()
+            .and_then(|c| map.get(&c))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_tables_match_std() {
+        for u in 0x0600..=0x06FF {
+            let c = char::from_u32(u).unwrap();
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "U+{u:04X}");
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "U+{u:04X}");
+        }
+        for c in [
+            'a', 'Z', '5', ' ', '.', 'é', 'Ω', '中', '\u{00A0}', '\u{2029}',
+        ] {
+            assert_eq!(is_alnum(c), c.is_alphanumeric());
+            assert_eq!(is_alpha(c), c.is_alphabetic());
+            assert_eq!(is_space(c), c.is_whitespace());
+        }
+    }
 }
