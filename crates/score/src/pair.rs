@@ -69,6 +69,11 @@ pub const PASSAGE_MIN_CONTAINMENT: f32 = 0.382;
 /// two-word unit is not "contained" in every sentence naming the same people.
 pub const PARTIAL_MIN_TOKENS: u32 = 5;
 
+/// A pair whose two sides both lie inside the aligned passage is a
+/// paraphrase only when the passage has at least this many content tokens
+/// (design value: below it, a shared name or two is not a claim).
+pub const PARAPHRASE_MIN_ALIGNED_TOKENS: u32 = 3;
+
 /// No tier is given to a pair whose larger cover is below this; it is also
 /// the bound [`quick_reject`] checks.
 pub const MIN_COVER: f32 = 0.25;
@@ -479,9 +484,14 @@ pub fn score_features_with_idf(
         && s.aligned_a.min(s.aligned_b) < PARTIAL_MIN_CONTAINMENT
     {
         Some(Tier::Partial)
-    } else if s.score >= PARAPHRASE_MIN_SCORE || contain >= PARTIAL_MIN_CONTAINMENT {
+    } else if s.score >= PARAPHRASE_MIN_SCORE
+        || (s.aligned_a.min(s.aligned_b) >= PARTIAL_MIN_CONTAINMENT
+            && s.aligned_tokens >= PARAPHRASE_MIN_ALIGNED_TOKENS)
+    {
         // (Both sides inside the aligned passage but the edits too heavy for
-        // near_duplicate: the same claim, reworded.)
+        // near_duplicate: the same claim, reworded. One side alone inside the
+        // passage is not enough: a one-word unit such as «بوش.» lies inside
+        // every sentence that names him.)
         Some(Tier::Paraphrase)
     } else {
         None
