@@ -13,6 +13,9 @@ fn a_one_word_unit_inside_a_long_sentence_is_no_match() {
 
 #[test]
 fn a_short_exclamation_is_no_match_for_a_sentence_that_contains_it() {
-    let scored = compare("جميل!", "قال المدرب إن الأداء كان جميل جدا في الشوط الثاني من المباراة");
+    let scored = compare(
+        "جميل!",
+        "قال المدرب إن الأداء كان جميل جدا في الشوط الثاني من المباراة",
+    );
     assert_eq!(scored.tier, None, "{scored:?}");
 }
