@@ -8,7 +8,8 @@
 //!
 //! Also the match key over the same texts, since it runs on every unit.
 //! Run: `cargo bench -p isnad-bench --bench segment`.
-#![allow(clippy::print_stderr)]
+// criterion_group! generates undocumented items.
+#![allow(clippy::print_stderr, missing_docs)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
