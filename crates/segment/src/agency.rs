@@ -369,8 +369,9 @@ fn match_words(
 }
 
 /// Folds a word for lookup: alef/hamza variants, diacritics and tatweel
-/// dropped; Latin lowercased unless `exact_case`.
-fn fold_word(w: &str, out: &mut String, exact_case: bool) {
+/// dropped; Latin lowercased unless `exact_case`. Shared with
+/// [`crate::attribution`], which looks names up the same way.
+pub(crate) fn fold_word(w: &str, out: &mut String, exact_case: bool) {
     out.clear();
     for c in w.chars() {
         match c {

@@ -35,6 +35,7 @@
 //! ```
 
 use crate::agency::AGENCIES;
+use crate::agency::fold_word;
 use crate::text::{fold_into, is_word_char, word_spans};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -160,7 +161,7 @@ impl SourceTable {
             let mut ws = Vec::new();
             let mut k = String::new();
             for w in name_words(n) {
-                fold_name(&n[w], &mut k, exact_case);
+                fold_word(&n[w], &mut k, exact_case);
                 ws.push(k.clone());
             }
             if let Some(first) = ws.first().cloned() {
@@ -240,7 +241,7 @@ impl SourceTable {
         let double_lam = first.starts_with("لل") && first.chars().count() >= 6;
         for skip in std::iter::once(0).chain(clitic) {
             for exact in [false, true] {
-                fold_name(&first[skip..], key, exact);
+                fold_word(&first[skip..], key, exact);
                 if double_lam && skip == 0 {
                     key.replace_range(0..'ل'.len_utf8(), "ا");
                 }
@@ -252,7 +253,7 @@ impl SourceTable {
                         continue;
                     }
                     let all = v.words.iter().enumerate().skip(1).all(|(k, w)| {
-                        fold_name(&text[words[i + k].clone()], key, exact);
+                        fold_word(&text[words[i + k].clone()], key, exact);
                         key == w
                     });
                     if all {
@@ -534,21 +535,6 @@ pub fn same_speaker(a: &str, b: &str) -> bool {
 /// Word spans where dots and hyphens separate words, as in [`crate::agency`].
 fn name_words(text: &str) -> Vec<Range<usize>> {
     word_spans(text).collect()
-}
-
-/// Folds a name word: diacritics and tatweel dropped, alef variants and
-/// alef-maqsura folded, Latin lowercased unless `exact_case`.
-fn fold_name(w: &str, out: &mut String, exact_case: bool) {
-    out.clear();
-    for c in w.chars() {
-        match c {
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
-            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            'ى' => out.push('ي'),
-            c if !exact_case => out.extend(c.to_lowercase()),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]
