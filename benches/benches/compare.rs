@@ -17,17 +17,12 @@
 #![allow(clippy::print_stderr, missing_docs)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use isnad_bench::repo_root;
 use isnad_report::{Content, Format, InputArticle, Options, RenderOptions};
 use std::hint::black_box;
-use std::io::Read;
-use std::path::{Path, PathBuf};
 
 /// How many SaudiNewsNet articles the corpus sample holds.
 const SAMPLE_ARTICLES: usize = 600;
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn article(id: String, outlet: String, date: Option<String>, text: String) -> InputArticle {
     InputArticle {
@@ -66,15 +61,7 @@ fn seed_articles() -> Vec<InputArticle> {
 
 /// The first `n` non-empty SaudiNewsNet articles of the first day, or why not.
 fn saudinewsnet_articles(n: usize) -> Result<Vec<InputArticle>, String> {
-    let path = repo_root().join("../shared/data/saudinewsnet/dataset/2015-07-21.zip");
-    let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut json = String::new();
-    zip.by_index(0)
-        .map_err(|e| e.to_string())?
-        .read_to_string(&mut json)
-        .map_err(|e| e.to_string())?;
-    let records: Vec<serde_json::Value> = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+    let records = isnad_bench::saudinewsnet_first_day()?;
     let mut out = Vec::new();
     for (i, r) in records.iter().enumerate() {
         let field = |k: &str| r.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();

@@ -15,8 +15,6 @@ use isnad_score::{
     CandidateMode, MatchOptions, UnitRef, find_match_set, find_matches, group_match_set,
 };
 use std::hint::black_box;
-use std::io::Read;
-use std::path::Path;
 
 const SEEDS: &[&str] = &[
     include_str!("../../fixtures/seeds/alwatan/000_fb876d6af2ea0503.txt"),
@@ -41,17 +39,7 @@ fn units_of(articles: &[(u32, String)]) -> Vec<(u32, String)> {
 
 /// Articles of the first SaudiNewsNet day (up to `n`), outlets numbered by name, or why not.
 fn saudinewsnet_articles(n: usize) -> Result<Vec<(u32, String)>, String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/saudinewsnet/dataset/2015-07-21.zip");
-    let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut json = String::new();
-    zip.by_index(0)
-        .map_err(|e| e.to_string())?
-        .read_to_string(&mut json)
-        .map_err(|e| e.to_string())?;
-    let articles: Vec<serde_json::Value> =
-        serde_json::from_str(&json).map_err(|e| e.to_string())?;
+    let articles = isnad_bench::saudinewsnet_first_day()?;
     let mut outlets: Vec<&str> = articles
         .iter()
         .filter_map(|a| a.get("source").and_then(|s| s.as_str()))

@@ -8,8 +8,6 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use isnad_score::{Features, features, quick_reject, score_features};
 use std::hint::black_box;
-use std::io::Read;
-use std::path::Path;
 
 const SEEDS: &[&str] = &[
     include_str!("../../fixtures/seeds/alwatan/000_fb876d6af2ea0503.txt"),
@@ -32,17 +30,7 @@ fn seed_units() -> Vec<(usize, String)> {
 
 /// Up to `n` sentences (≥ 8 words) of the first SaudiNewsNet day, or why not.
 fn saudinewsnet_units(n: usize) -> Result<Vec<String>, String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data/saudinewsnet/dataset/2015-07-21.zip");
-    let file = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut json = String::new();
-    zip.by_index(0)
-        .map_err(|e| e.to_string())?
-        .read_to_string(&mut json)
-        .map_err(|e| e.to_string())?;
-    let articles: Vec<serde_json::Value> =
-        serde_json::from_str(&json).map_err(|e| e.to_string())?;
+    let articles = isnad_bench::saudinewsnet_first_day()?;
     let mut out = Vec::new();
     for a in &articles {
         let Some(text) = a.get("content").and_then(|c| c.as_str()) else {

@@ -12,16 +12,13 @@
 #![allow(clippy::print_stderr, missing_docs)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use isnad_bench::repo_root;
 use std::hint::black_box;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// How much SaudiNewsNet text to sample, in bytes.
 const SAMPLE_BYTES: usize = 4 << 20;
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 fn seed_articles() -> Vec<String> {
     let dir = repo_root().join("fixtures/seeds");
