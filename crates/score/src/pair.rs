@@ -271,15 +271,7 @@ fn covers(
     match_a: &[Option<usize>],
     sim_a: &[f32],
 ) -> (f32, f32) {
-    let total = |f: &Features, w: &[f32]| -> f32 {
-        f.toks()
-            .iter()
-            .zip(w)
-            .filter(|(t, _)| t.is_content())
-            .map(|(_, w)| *w)
-            .sum()
-    };
-    let (tot_a, tot_b) = (total(a, wa), total(b, wb));
+    let (tot_a, tot_b) = (content_weight(a, wa), content_weight(b, wb));
     let (mut got_a, mut got_b) = (0f32, 0f32);
     for (i, m) in match_a.iter().enumerate() {
         if let Some(j) = *m {
@@ -349,15 +341,7 @@ fn analyse(a: &Features, b: &Features, idf: Option<&Idf>) -> Analysis {
     if cover_a.max(cover_b) >= MIN_COVER {
         signals.char4 = dice(&char_grams(a.key()), &char_grams(b.key()));
         alignment = local_align(a.toks(), &wa, b.toks(), &wb);
-        let tot = |f: &Features, w: &[f32]| -> f32 {
-            f.toks()
-                .iter()
-                .zip(w)
-                .filter(|(t, _)| t.is_content())
-                .map(|(_, w)| *w)
-                .sum()
-        };
-        let (tot_a, tot_b) = (tot(a, &wa), tot(b, &wb));
+        let (tot_a, tot_b) = (content_weight(a, &wa), content_weight(b, &wb));
         let (mut got_a, mut got_b, mut n) = (0f32, 0f32, 0u32);
         for &(i, j) in &alignment.pairs {
             if a.toks()[i].is_content() && b.toks()[j].is_content() {
@@ -608,4 +592,14 @@ fn find_conflicts(a: &Features, b: &Features, an: &Analysis, partial: bool) -> V
         });
     }
     out
+}
+
+/// Total weight of a unit's content tokens (`w` holds one weight per token).
+fn content_weight(f: &Features, w: &[f32]) -> f32 {
+    f.toks()
+        .iter()
+        .zip(w)
+        .filter(|(t, _)| t.is_content())
+        .map(|(_, w)| *w)
+        .sum()
 }
