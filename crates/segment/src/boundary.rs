@@ -27,16 +27,20 @@ pub(crate) fn is_terminator(c: char) -> bool {
     )
 }
 
-/// Bytes that can start a terminator's UTF-8: `. ! ?` and the lead bytes
-/// D8 (`؝ ؞ ؟`), DB (`۔`), E2 (`… ‼ ⁇ ⁈ ⁉`). One table load per byte.
-const LEAD: [u8; 256] = {
-    let mut t = [0u8; 256];
-    t[b'.' as usize] = 1;
-    t[b'!' as usize] = 1;
-    t[b'?' as usize] = 1;
-    t[0xD8] = 1;
-    t[0xDB] = 1;
-    t[0xE2] = 1;
+/// Bytes that reveal a terminator: `. ! ?`; the *last* byte of `؝ ؞ ؟`
+/// (D8 9D–9F) and `۔` (DB 94); the lead byte E2 of `… ‼ ⁇ ⁈ ⁉`. Keying the
+/// Arabic marks on their second byte matters: D8 leads half of the Arabic
+/// letters, so a scan that stopped at it would stop at every other letter.
+const TRIGGER: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0x9D] = true;
+    t[0x9E] = true;
+    t[0x9F] = true;
+    t[0x94] = true;
+    t[0xE2] = true;
     t
 };
 
@@ -51,23 +55,25 @@ pub(crate) fn sentence_ends(block: &str, quotes: &Quotes, out: &mut Vec<usize>) 
     let mut unit_start = 0;
     let mut i = 0;
     while i < len {
-        // Fast skip over bytes that cannot start a terminator: `. ! ?`, or
-        // the UTF-8 of `؝ ؞ ؟` (D8 9D–9F), `۔` (DB 94), `… ‼ ⁇ ⁈ ⁉` (E2 80/81 ..).
-        let b = bytes[i];
-        if LEAD[b as usize] == 0 {
+        while i < len && !TRIGGER[bytes[i] as usize] {
             i += 1;
-            continue;
         }
-        let candidate = match b {
-            b'.' | b'!' | b'?' => true,
-            0xD8 => matches!(bytes.get(i + 1), Some(0x9D..=0x9F)),
-            0xDB => bytes.get(i + 1) == Some(&0x94),
-            _ => matches!(bytes.get(i + 1), Some(0x80 | 0x81)), // 0xE2
+        if i >= len {
+            break;
+        }
+        // Back from a second byte to the start of its character; `i > 0`
+        // always holds for a continuation byte of a `str`.
+        let start = match bytes[i] {
+            b'.' | b'!' | b'?' => Some(i),
+            0x9D..=0x9F => (i > 0 && bytes[i - 1] == 0xD8).then(|| i - 1),
+            0x94 => (i > 0 && bytes[i - 1] == 0xDB).then(|| i - 1),
+            _ => matches!(bytes.get(i + 1), Some(0x80 | 0x81)).then_some(i), // 0xE2
         };
-        if !candidate {
+        let Some(start) = start else {
             i += 1;
             continue;
-        }
+        };
+        i = start;
         let Some(c) = block[i..].chars().next() else {
             break;
         };

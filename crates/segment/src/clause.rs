@@ -121,6 +121,24 @@ const CONNECTIVES: &[(&str, Option<&str>)] = &[
     ("حيث", None),
 ];
 
+/// Bytes that reveal a clause mark: ASCII `, ; " ' ) ] }`, the second byte
+/// of `،` and `؛` (their lead byte D8 also leads half of the Arabic letters),
+/// and the lead bytes C2 and E2 of `»` and `” ’ ›`.
+const MARK_TRIGGER: [bool; 256] = {
+    let mut t = [false; 256];
+    let ascii = b",;\"')]}";
+    let mut k = 0;
+    while k < ascii.len() {
+        t[ascii[k] as usize] = true;
+        k += 1;
+    }
+    t[0x8C] = true;
+    t[0x9B] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// Clause spans (relative to `sentence`) of a long sentence; empty when the
 /// sentence is short or has no cue that leaves two clauses of a useful size.
 /// `words` is the sentence's word count (whitespace-separated tokens).
@@ -136,25 +154,30 @@ pub(crate) fn clauses(sentence: &str, words: usize) -> Vec<Range<usize>> {
     let bytes = sentence.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // `، ؛` are D8 8C / D8 9B, `»` is C2 BB, `” ’ ›` are E2 80 9D/99/BA.
-        let mark = match bytes[i] {
-            b',' | b';' | b'"' | b'\'' | b')' | b']' | b'}' => true,
-            0xD8 => matches!(bytes.get(i + 1), Some(0x8C | 0x9B)),
-            0xC2 => bytes.get(i + 1) == Some(&0xBB),
-            0xE2 => {
-                bytes.get(i + 1) == Some(&0x80)
-                    && matches!(bytes.get(i + 2), Some(0x9D | 0x99 | 0xBA))
-            }
-            _ => false,
+        while i < bytes.len() && !MARK_TRIGGER[bytes[i] as usize] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        // `، ؛` are D8 8C / D8 9B (found by their second byte), `»` is C2 BB,
+        // `” ’ ›` are E2 80 9D/99/BA.
+        let start = match bytes[i] {
+            0x8C | 0x9B => (i > 0 && bytes[i - 1] == 0xD8).then(|| i - 1),
+            0xC2 => (bytes.get(i + 1) == Some(&0xBB)).then_some(i),
+            0xE2 => (bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0x9D | 0x99 | 0xBA)))
+            .then_some(i),
+            _ => Some(i),
         };
-        if !mark {
+        let Some(start) = start else {
             i += 1;
             continue;
-        }
-        let Some(c) = sentence[i..].chars().next() else {
+        };
+        let Some(c) = sentence[start..].chars().next() else {
             break;
         };
-        i += c.len_utf8();
+        i = start + c.len_utf8();
         let (semicolon, comma) = match c {
             '؛' | ';' => (true, false),
             '،' | ',' => (false, true),

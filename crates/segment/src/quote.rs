@@ -51,16 +51,9 @@ impl Quotes {
     pub(crate) fn scan(block: &str) -> Quotes {
         let mut list: Vec<Quotation> = Vec::new();
         let mut stack: Vec<(Family, usize)> = Vec::new(); // family, index in list
-        if !block.bytes().any(|b| b == b'"' || b == 0xC2 || b == 0xE2) {
-            return Quotes::default();
-        }
         // Visit only the quote marks: `"` (22), `« »` (C2 ..), curly and
         // single guillemets (E2 80 ..).
-        let bytes = block.as_bytes();
-        for i in 0..bytes.len() {
-            if !matches!(bytes[i], b'"' | 0xC2 | 0xE2) {
-                continue;
-            }
+        for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, block.as_bytes()) {
             let Some(c) = block[i..].chars().next() else {
                 continue;
             };

@@ -85,9 +85,20 @@ pub fn segment(text: &str) -> Vec<Unit> {
 
 /// Offsets and characters of the block breaks in `text`, found by bytes:
 /// `\n \r \v \f` are ASCII, NEL is C2 85, U+2028/U+2029 are E2 80 A8/A9.
+///
+/// Almost every text breaks lines with `\n` or `\r` only, so a SIMD search
+/// for `\n`, `\r` and the lead byte E2 suffices once two quick searches
+/// have ruled out `\v`, `\f` and NEL; otherwise every byte is inspected.
 fn block_breaks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = text.as_bytes();
-    (0..bytes.len()).filter_map(move |i| match bytes[i] {
+    let rare = memchr::memchr2(0x0B, 0x0C, bytes).is_some()
+        || memchr::memmem::find(bytes, "\u{85}".as_bytes()).is_some();
+    let all: Box<dyn Iterator<Item = usize>> = if rare {
+        Box::new(0..bytes.len())
+    } else {
+        Box::new(memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes))
+    };
+    all.filter_map(move |i| match bytes[i] {
         b'\n' | b'\r' | 0x0B | 0x0C => Some((i, bytes[i] as char)),
         0xC2 | 0xE2 => text[i..]
             .chars()

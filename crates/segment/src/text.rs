@@ -100,33 +100,62 @@ pub(crate) fn is_word_char(c: char) -> bool {
     is_alnum(c) || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
+/// Bytes that can end a token: ASCII whitespace, and the lead bytes of the
+/// non-ASCII spaces (U+0085 and U+00A0 are C2 .., U+1680 is E1 .., U+2000–U+205F
+/// are E2 .., U+3000 is E3 ..).
+const TOKEN_END: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0x09;
+    while b <= 0x0D {
+        t[b] = true;
+        b += 1;
+    }
+    t[0x20] = true;
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
 /// Whitespace-delimited tokens that contain at least one letter or digit.
+///
+/// Runs once per unit over every byte of a corpus, so it reads characters
+/// only until a token's first letter or digit, then skips the rest of the
+/// token by bytes ([`TOKEN_END`]) to the next possible space.
 pub(crate) fn word_count(s: &str) -> usize {
     let bytes = s.as_bytes();
+    let len = bytes.len();
     let mut count = 0;
-    let mut counted = false; // the current token is already counted
     let mut i = 0;
-    while i < bytes.len() {
+    while i < len {
+        // Between tokens, or in a token without a letter or digit so far:
+        // the two look the same, a letter or digit starts a counted token.
         let b = bytes[i];
         if b < 0x80 {
-            if b.is_ascii_whitespace() || b == 0x0B {
-                counted = false;
-            } else if !counted && b.is_ascii_alphanumeric() {
-                count += 1;
-                counted = true;
+            i += 1;
+            if !b.is_ascii_alphanumeric() {
+                continue;
             }
-            i += 1;
-        } else if counted && !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            // Inside a counted token only a space matters, and non-ASCII
-            // spaces start with C2, E1, E2 or E3: skip other bytes unread.
-            i += 1;
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if !is_alnum(c) {
+                continue;
+            }
+        }
+        count += 1;
+        // Skip to the end of the counted token.
+        while i < len {
+            while i < len && !TOKEN_END[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= len || bytes[i] < 0x80 {
+                break;
+            }
+            let c = s[i..].chars().next().unwrap_or(' ');
             if is_space(c) {
-                counted = false;
-            } else if !counted && is_alnum(c) {
-                count += 1;
-                counted = true;
+                break;
             }
             i += c.len_utf8();
         }
@@ -243,6 +272,45 @@ impl PrefixCues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition [`word_count`] implements with byte skips.
+    fn word_count_reference(s: &str) -> usize {
+        s.split(char::is_whitespace)
+            .filter(|t| t.chars().any(char::is_alphanumeric))
+            .count()
+    }
+
+    #[test]
+    fn word_count_matches_its_definition() {
+        for s in [
+            "",
+            " ",
+            "قال د. أحمد إن الاجتماع انتهى.",
+            "دمشق - سانا",
+            "« » — ، 12 3.5",
+            "a\u{00A0}b\u{2009}c\u{3000}d\u{1680}e\u{0085}f\u{202F}g",
+            "وقال:«نأمل»،وأضاف",
+            "\u{200F}كلمة\u{200B}أخرى",
+            "مشيراً  إلى   أن\t\n\u{0B}x",
+            "‒ – — ‐",
+        ] {
+            assert_eq!(word_count(s), word_count_reference(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_count_matches_its_definition_on_any_text(s in "\\PC*") {
+            proptest::prop_assert_eq!(word_count(&s), word_count_reference(&s));
+        }
+
+        #[test]
+        fn word_count_matches_on_spaced_mixed_scripts(
+            s in "[ \u{00A0}\u{2000}-\u{200F}\u{3000}\u{0600}-\u{06FF}a-z0-9.,«»“”-]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(word_count(&s), word_count_reference(&s));
+        }
+    }
 
     #[test]
     fn arabic_tables_match_std() {
