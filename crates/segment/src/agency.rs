@@ -21,8 +21,8 @@
 //! assert_eq!(&text[found[0].span.clone()], "رويترز");
 //! ```
 
+use crate::text::FastMap;
 use crate::text::{is_alnum, is_alpha};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -288,10 +288,10 @@ struct Variant {
 }
 
 /// Variants indexed by their folded first word.
-fn index() -> &'static HashMap<String, Vec<Variant>> {
-    static INDEX: OnceLock<HashMap<String, Vec<Variant>>> = OnceLock::new();
+fn index() -> &'static FastMap<String, Vec<Variant>> {
+    static INDEX: OnceLock<FastMap<String, Vec<Variant>>> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map: HashMap<String, Vec<Variant>> = HashMap::new();
+        let mut map: FastMap<String, Vec<Variant>> = FastMap::default();
         for agency in AGENCIES {
             for name in agency.names {
                 let exact_case =

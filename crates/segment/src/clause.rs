@@ -16,7 +16,9 @@
 //! Clauses shorter than [`CLAUSE_MIN_PART`] words are merged into the one
 //! before (or after), so a clause is always a claim, never a fragment.
 
-use crate::text::{WordSet, fold_into, is_closer, is_space, is_word_char, trim_range, word_count};
+use crate::text::{
+    WordSet, fold_into, is_closer, is_space, is_word_char, trim_range, word_count_upto,
+};
 use std::ops::Range;
 
 /// Sentences with more words than this are split into clauses.
@@ -141,7 +143,8 @@ const MARK_TRIGGER: [bool; 256] = {
 
 /// Clause spans (relative to `sentence`) of a long sentence; empty when the
 /// sentence is short or has no cue that leaves two clauses of a useful size.
-/// `words` is the sentence's word count (whitespace-separated tokens).
+/// `words` is the sentence's word count (whitespace-separated tokens), or any
+/// cap of it above [`CLAUSE_MIN_WORDS`].
 pub(crate) fn clauses(sentence: &str, words: usize) -> Vec<Range<usize>> {
     if words <= CLAUSE_MIN_WORDS {
         return Vec::new();
@@ -245,7 +248,8 @@ pub(crate) fn clauses(sentence: &str, words: usize) -> Vec<Range<usize>> {
     // clause takes the next.
     let mut merged: Vec<(Range<usize>, usize)> = Vec::with_capacity(pieces.len());
     for p in pieces {
-        let n = word_count(&sentence[p.clone()]);
+        // Only `< CLAUSE_MIN_PART` is ever asked of these counts.
+        let n = word_count_upto(&sentence[p.clone()], CLAUSE_MIN_PART);
         match merged.last_mut() {
             Some((last, m)) if *m < CLAUSE_MIN_PART || n < CLAUSE_MIN_PART => {
                 last.end = p.end;

@@ -29,11 +29,9 @@ pub(crate) fn dateline_len(s: &str) -> Option<usize> {
         return None; // `| الوطن – وكالات` is a credit
     }
     // Only the first few words can be a place and date.
-    let head_end = s.char_indices().nth(80).map_or(s.len(), |(i, _)| i);
-    let head = &s[..head_end];
     let mut words = 0usize;
     let mut in_word = false;
-    for (i, c) in head.char_indices() {
+    for (i, c) in s.char_indices().take(80) {
         if c == '(' {
             // `PLACE (AGENCY) -` or `(AGENCY) -`, also `(وكالة X)`.
             let inner_end = i + 1 + s[i + 1..].find(')')?;
@@ -144,11 +142,17 @@ static CREDIT_START: PrefixCues = PrefixCues::new(&[
     "copyright",
 ]);
 
+/// Longest credit line, in words.
+pub(crate) const CREDIT_MAX_WORDS: usize = 12;
+/// Longest unit that [`is_furniture`] judges by its cues, in words.
+pub(crate) const FURNITURE_MAX_WORDS: usize = 20;
+
 /// Whether a unit is a credit line: `المصدر: وكالة سانا`, `| الوطن – وكالات`,
 /// `بقلم: فلان`, `Reporting by …`, or a short line naming only agencies.
-/// `words` is the unit's [`word_count`].
+/// `words` is the unit's [`word_count`], or any cap of it above this
+/// function's word limit.
 pub(crate) fn is_credit(unit: &str, words: usize) -> bool {
-    if words == 0 || words > 12 || ends_with_sentence_stop(unit) && words > 4 {
+    if words == 0 || words > CREDIT_MAX_WORDS || ends_with_sentence_stop(unit) && words > 4 {
         return false;
     }
     let body = unit.trim_start_matches(|c: char| {
@@ -292,15 +296,17 @@ static FURNITURE_START: PrefixCues = PrefixCues::new(&[
 ]);
 
 /// Whether a unit is page furniture by its own content.
-/// `words` is the unit's [`word_count`].
+/// `words` is the unit's [`word_count`], or any cap of it above this
+/// function's word limit.
 pub(crate) fn is_furniture(unit: &str, words: usize) -> bool {
     if !has_letter(unit) {
         return true; // `×`, `***`, a lone number or date
     }
-    if words > 20 {
+    if words > FURNITURE_MAX_WORDS {
         return false; // every cue below is for short lines
     }
-    let maybe_link = unit.contains(['/', '@']) || unit.contains("www.");
+    let maybe_link =
+        memchr::memchr2(b'/', b'@', unit.as_bytes()).is_some() || unit.contains("www.");
     let links = if maybe_link {
         unit.split(is_space).filter(|t| is_link(t)).count()
     } else {
@@ -429,7 +435,10 @@ const NOT_TITLE_END: &[&str] = &[
 pub(crate) fn title_dateline_split(unit: &str) -> Option<usize> {
     // Only the first spaced dash of the unit, within its first thirty words.
     let head = &unit[..unit.floor_char_boundary(600)];
-    if !["ــ", " —", " –", " - "].iter().any(|d| head.contains(d)) {
+    // Every dash below has a `-` or an E2 or D9 80 (tatweel) byte: a SIMD
+    // search rules out most units before the substring searches.
+    let maybe = memchr::memchr2(b'-', 0xE2, head.as_bytes()).is_some() || head.contains('ـ');
+    if !maybe || !["ــ", " —", " –", " - "].iter().any(|d| head.contains(d)) {
         return None;
     }
     let pos = unit

@@ -6,9 +6,9 @@
 //! that date news copy, in common Arabic spellings (compared after alef/hamza
 //! folding, `ى → ي`, and with `ة`/`ه` equal); it is not tied to any corpus.
 
+use crate::text::FastSet;
 use crate::text::{fold_into, word_spans};
 use crate::text::{is_alnum, is_space};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const PLACES: &[&str] = &[
@@ -280,8 +280,8 @@ const PLACES: &[&str] = &[
 ];
 
 /// Folded place names, as word sequences joined by single spaces.
-fn places() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn places() -> &'static FastSet<String> {
+    static SET: OnceLock<FastSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut w = String::new();
         PLACES

@@ -140,7 +140,12 @@ impl Quotes {
     pub(crate) fn is_quotation(block: &str, q: &Quotation) -> bool {
         let end = q.close.unwrap_or(block.len());
         let inner = &block[q.open..end];
-        q.close.is_none() || inner.split(is_space).filter(|t| !t.is_empty()).count() >= 4
+        q.close.is_none()
+            || inner
+                .split(is_space)
+                .filter(|t| !t.is_empty())
+                .nth(3)
+                .is_some()
     }
 }
 

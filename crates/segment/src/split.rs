@@ -27,7 +27,7 @@ use crate::kind::{
     title_dateline_split,
 };
 use crate::quote::{Quotes, speaker_before};
-use crate::text::{is_block_break, is_space, trim_range, word_count};
+use crate::text::{is_block_break, is_space, trim_range, word_count_upto};
 use crate::{Unit, UnitKind};
 use std::ops::Range;
 
@@ -38,13 +38,26 @@ const SUBHEADING_WORDS: Range<usize> = 3..13;
 /// Longest block that can belong to a page tail, in words.
 const TAIL_BLOCK_MAX_WORDS: usize = 15;
 
+/// Words are counted only up to this many: every rule compares a unit's word
+/// count with a smaller threshold (asserted below), and counting the rest of
+/// a long sentence would be a pass over most of the corpus for nothing.
+const WORDS_CAP: usize = 64;
+const _: () = assert!(
+    HEADLINE_MAX_WORDS < WORDS_CAP
+        && SUBHEADING_WORDS.end <= WORDS_CAP
+        && TAIL_BLOCK_MAX_WORDS < WORDS_CAP
+        && crate::clause::CLAUSE_MIN_WORDS < WORDS_CAP
+        && crate::kind::FURNITURE_MAX_WORDS < WORDS_CAP
+        && crate::kind::CREDIT_MAX_WORDS < WORDS_CAP
+);
+
 /// A sentence-level unit before numbering.
 struct Draft {
     span: Range<usize>,
     kind: UnitKind,
     speaker: Option<String>,
     block: usize,
-    /// [`word_count`] of the unit's text.
+    /// [`crate::text::word_count`] of the unit's text, capped at [`WORDS_CAP`].
     words: usize,
 }
 
@@ -159,7 +172,7 @@ fn segment_block(
                     kind: UnitKind::Dateline,
                     speaker: None,
                     block: block_index,
-                    words: word_count(&b[date]),
+                    words: word_count_upto(&b[date], WORDS_CAP),
                 });
                 span = trim_range(b, span.start + d..span.end);
                 if span.is_empty() {
@@ -168,7 +181,7 @@ fn segment_block(
             }
         }
         let s = &b[span.clone()];
-        let words = word_count(s);
+        let words = word_count_upto(s, WORDS_CAP);
         let mut kind = UnitKind::Sentence;
         let mut speaker = None;
         if is_credit(s, words) {
