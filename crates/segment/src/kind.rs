@@ -10,8 +10,11 @@ use crate::agency::{agency_at, find_agencies};
 use crate::text::{is_alnum, is_alpha};
 
 use crate::boundary::is_terminator;
+use crate::dates::is_date_word;
 use crate::places::place_before;
-use crate::text::{PrefixCues, fold, has_letter, is_closer, is_space, word_count};
+use crate::text::{
+    PrefixCues, fold, fold_into, has_letter, is_closer, is_space, word_count, word_spans,
+};
 
 /// Characters used as the dash of a dateline (`موسكو-سانا`, `دمشق – سانا`).
 fn is_dash(c: char) -> bool {
@@ -23,10 +26,15 @@ fn is_dash(c: char) -> bool {
 ///
 /// Recognised shapes, each with a known agency (see [`crate::agency`]):
 /// `موسكو-سانا`, `دمشق - سانا:`, `الرياض (واس) -`, `(رويترز) -`,
-/// `واشنطن، 12 يناير (رويترز) -`, `MOSCOW (Reuters) -`.
+/// `واشنطن، 12 يناير (رويترز) -`, `MOSCOW (Reuters) -`, and a place and
+/// full date before the agency (`بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015
+/// م واس`, see [`place_date_agency_len`]).
 pub(crate) fn dateline_len(s: &str) -> Option<usize> {
     if s.starts_with('|') {
         return None; // `| الوطن – وكالات` is a credit
+    }
+    if let Some(n) = place_date_agency_len(s) {
+        return Some(n);
     }
     // Only the first few words can be a place and date.
     let mut words = 0usize;
@@ -97,6 +105,76 @@ pub(crate) fn dateline_len(s: &str) -> Option<usize> {
             }
         }
         in_word = word_char || (in_word && c == 'ـ');
+    }
+    None
+}
+
+/// Words of a place before the date in [`place_date_agency_len`].
+const DATELINE_PLACE_WORDS: usize = 3;
+/// Date words and numbers between the place and the agency.
+const DATELINE_DATE_WORDS: usize = 14;
+
+/// A dateline written as place, date and agency without a dash (SPA's
+/// `بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس`): up to three words of
+/// a place (any words without digits, since the towns that date copy are too
+/// many to list), then only numbers and date words ([`is_date_word`]), at
+/// least one of each (`فرانس 24/ أ ف ب` is a credit), then a known agency that ends the text or is
+/// followed by a space, colon or dash. The length runs to the end of the
+/// agency and any dash or colon after it.
+fn place_date_agency_len(s: &str) -> Option<usize> {
+    // Only the start of the text can hold it. A sentence fails at its fourth
+    // word at the latest (neither a number nor a date word), so the cost is
+    // a few words per block; the first words are not even folded.
+    let head = &s[..s.floor_char_boundary(200)];
+    let mut folded = String::new();
+    let mut places = 0;
+    let mut dates = 0;
+    let mut numbers = 0;
+    let mut prev_end = 0;
+    for span in word_spans(head) {
+        // Between words only spaces and date punctuation (`،` `/` `-`).
+        let gap = &head[prev_end..span.start];
+        if !gap
+            .chars()
+            .all(|c| is_space(c) || matches!(c, '،' | ',' | '/' | '-' | '–'))
+        {
+            return None;
+        }
+        prev_end = span.end;
+        let word = &head[span.clone()];
+        let has_digit = word.bytes().any(|b| b.is_ascii_digit())
+            || word
+                .chars()
+                .any(|c| matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}'));
+        if numbers > 0 && dates > numbers && !has_digit {
+            let window = &s[..s.floor_char_boundary(span.start + 80)];
+            if let Some(m) = agency_at(window, span.start).filter(|m| m.span.start == span.start) {
+                let end = m.span.end;
+                let rest = &s[end..];
+                return match rest.chars().next() {
+                    None => Some(end),
+                    Some(c) if c == ':' || is_space(c) || is_dash(c) => {
+                        Some(end + trailing_dash(rest))
+                    }
+                    _ => None,
+                };
+            }
+        }
+        if has_digit {
+            numbers += 1;
+            dates += 1;
+        } else if dates == 0 && places < DATELINE_PLACE_WORDS {
+            places += 1;
+        } else {
+            fold_into(word, &mut folded);
+            if !is_date_word(&folded) {
+                return None;
+            }
+            dates += 1;
+        }
+        if dates > DATELINE_DATE_WORDS {
+            return None;
+        }
     }
     None
 }

@@ -22,6 +22,7 @@ pub mod agency;
 pub mod attribution;
 mod boundary;
 mod clause;
+mod dates;
 pub mod eval;
 mod kind;
 pub mod normalize;

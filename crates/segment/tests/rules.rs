@@ -324,6 +324,43 @@ fn dateline_on_its_own_line() {
 }
 
 #[test]
+fn place_and_full_date_before_the_agency_is_a_dateline() {
+    // SPA's wire dates every story this way, on a line of its own.
+    assert_eq!(
+        units(
+            "بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\nيواصل مهرجان تمور بريدة فعالياته."
+        ),
+        [
+            (
+                Dateline,
+                "بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس"
+            ),
+            (Sentence, "يواصل مهرجان تمور بريدة فعالياته.")
+        ]
+    );
+    assert_eq!(
+        units("مكة المكرمة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس رفعت الإدارة جاهزيتها."),
+        [
+            (
+                Dateline,
+                "مكة المكرمة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس"
+            ),
+            (Sentence, "رفعت الإدارة جاهزيتها.")
+        ]
+    );
+    // A number without a date word is no date (`فرانس 24` is a channel), and
+    // a sentence that mentions a date and an agency is still a sentence.
+    assert_eq!(
+        kinds("فرانس 24/ أ ف ب\nقال مصدر إن الوفد وصل."),
+        [Credit, Sentence]
+    );
+    assert_eq!(
+        kinds("قتل 25 شخصا في 10 أغسطس بحسب واس.\nوأضاف المصدر أن التحقيق مستمر."),
+        [Sentence, Sentence]
+    );
+}
+
+#[test]
 fn dateline_running_into_the_sentence_is_split_off() {
     for (t, date, rest) in [
         (
