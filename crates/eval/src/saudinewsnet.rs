@@ -191,8 +191,13 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
         s.units, s.distinct_texts, s.distinct_keys
     );
     println!(
-        "candidate pairs (key groups): {}; posting cap {}; capped probes {} in {} keys; exhaustive {}",
-        s.candidate_pairs, s.posting_cap, s.capped_probes, s.capped_keys, s.exhaustive
+        "candidate pairs (key groups): {} ({} index hits verified); posting cap {}; capped probes {} in {} keys; exhaustive {}",
+        s.candidate_pairs,
+        s.verified_pairs,
+        s.posting_cap,
+        s.capped_probes,
+        s.capped_keys,
+        s.exhaustive
     );
     println!(
         "matches between key groups: {} (verbatim {}, near_duplicate {}, partial {}, paraphrase {}, conflicting {}); copy groups {}",

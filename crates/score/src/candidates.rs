@@ -64,7 +64,12 @@ pub(crate) struct Probe {
     pub(crate) found: Vec<u32>,
     /// Prefix stems that were over the posting cap and not probed.
     pub(crate) capped: u32,
+    /// Hits that passed the positional bound and were verified by a merge.
+    pub(crate) verified: u32,
 }
+
+/// Tag of an item that any other item may be paired with (see [`CandidateIndex::new`]).
+pub(crate) const ANY_TAG: u16 = u16::MAX;
 
 /// The inverted index the matcher probes.
 pub(crate) struct CandidateIndex<'s> {
@@ -78,12 +83,22 @@ pub(crate) struct CandidateIndex<'s> {
     total: Vec<f32>,
     /// Flat like the token sets: weight of an item's tokens from this position on.
     suffix: Vec<f32>,
+    /// Tag of each item (items with one tag below [`ANY_TAG`] are never paired).
+    tags: Vec<u16>,
     min_containment: f32,
 }
 
 impl<'s> CandidateIndex<'s> {
-    /// Indexes `sets` with the given posting cap.
-    pub(crate) fn new(sets: &'s TokenSets, cap: u32, min_containment: f32) -> Self {
+    /// Indexes `sets` with the given posting cap. `tag(i)` is a number
+    /// below [`ANY_TAG`] when items with equal tags are never to be paired
+    /// (units of one source), [`ANY_TAG`] otherwise: the probe skips such
+    /// items while it reads the postings, before any other work.
+    pub(crate) fn new(
+        sets: &'s TokenSets,
+        cap: u32,
+        min_containment: f32,
+        tag: impl Fn(usize) -> u16,
+    ) -> Self {
         let n = sets.len();
         let weight: Vec<f32> = (0..sets.vocabulary() as u32)
             .map(|t| idf(sets.df(t), n))
@@ -116,41 +131,34 @@ impl<'s> CandidateIndex<'s> {
                 suffix[start + k] = acc;
             }
         }
+        let rest_after = |i: usize, k: usize| {
+            if k + 1 < sets.set(i).len() {
+                suffix[sets.start(i) + k + 1]
+            } else {
+                0.0
+            }
+        };
+        let tags: Vec<u16> = (0..n).map(&tag).collect();
+        let postings = Postings::build(sets, cap, rest_after, |i| tags[i]);
         CandidateIndex {
             sets,
-            postings: Postings::build(sets, cap),
+            postings,
             weight,
             prefix,
             total,
             suffix,
+            tags,
             min_containment,
         }
     }
 
-    /// Weight of item `i`'s tokens after position `k`.
-    fn rest_after(&self, i: usize, k: usize) -> f32 {
-        let s = self.sets.set(i);
-        if k + 1 < s.len() {
-            self.suffix[self.sets.start(i) + k + 1]
+    /// Weight of item `i`'s tokens from position `k` on.
+    fn rest_from(&self, i: usize, k: usize) -> f32 {
+        if k < self.sets.set(i).len() {
+            self.suffix[self.sets.start(i) + k]
         } else {
             0.0
         }
-    }
-
-    fn weighted_overlap(&self, a: &[u32], b: &[u32]) -> f32 {
-        let (mut i, mut j, mut w) = (0, 0, 0.0f32);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    w += self.weight[a[i] as usize];
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        w
     }
 
     /// Whether `x`'s probe reaches `y`: they share an uncapped prefix stem of `x`.
@@ -171,7 +179,11 @@ impl<'s> CandidateIndex<'s> {
     /// shares and where the last one sits in both sets; a hit whose
     /// accumulated weight plus the smaller of the two remaining suffix
     /// weights cannot reach the threshold (PPJoin's positional filter, with
-    /// weights) is dropped without a merge.
+    /// weights) is dropped without a merge. Survivors are verified by
+    /// resuming the sorted merge just after the last shared prefix stem
+    /// (nothing before it can still be shared: sets are in one global
+    /// order), and the merge stops as soon as the threshold is reached or
+    /// can no longer be.
     pub(crate) fn probe(
         &self,
         x: usize,
@@ -185,6 +197,7 @@ impl<'s> CandidateIndex<'s> {
         }
         scratch.prepare(self.sets.len());
         let p = usize::from(self.prefix[x]);
+        let tag = self.tags[x];
         let mut capped_weight = 0.0f32;
         for (i, &t) in sx[..p].iter().enumerate() {
             let w = self.weight[t as usize];
@@ -193,62 +206,143 @@ impl<'s> CandidateIndex<'s> {
                     out.capped += 1;
                     capped_weight += w;
                 }
-                Some((items, positions)) => {
-                    for (&y, &j) in items.iter().zip(positions) {
-                        if y as usize == x {
+                Some(entries) => {
+                    for e in entries {
+                        if (tag != ANY_TAG && e.tag == tag) || e.item as usize == x {
                             continue;
                         }
-                        let slot = &mut scratch.acc[y as usize];
-                        if slot.0 == 0.0 {
-                            scratch.touched.push(y);
+                        let slot = &mut scratch.acc[e.item as usize];
+                        if slot.acc == 0.0 {
+                            scratch.touched.push(e.item);
                         }
-                        *slot = (slot.0 + w, i as u16, j);
+                        *slot = Hit {
+                            acc: slot.acc + w,
+                            i: i as u16,
+                            j: e.pos,
+                            rest_y: e.rest,
+                        };
                     }
                 }
             }
         }
         let need = self.min_containment * self.total[x];
-        scratch.touched.sort_unstable();
         for &y in &scratch.touched {
-            let (acc, i, j) = scratch.acc[y as usize];
-            scratch.acc[y as usize] = (0.0, 0, 0);
+            let hit = std::mem::take(&mut scratch.acc[y as usize]);
             let y = y as usize;
+            let (i, j) = (usize::from(hit.i), usize::from(hit.j));
             // Positional bound (PPJoin): shared stems after the last shared
-            // prefix stem lie after it in both sets.
-            let later = self
-                .rest_after(x, usize::from(i))
-                .min(self.rest_after(y, usize::from(j)));
-            if acc + later + capped_weight + 1e-4 < need || !allowed(y) {
+            // prefix stem lie after it in both sets. Capped stems sort after
+            // every indexed one, so they are among those.
+            let rest_x = self.rest_from(x, i + 1);
+            if hit.acc + rest_x.min(hit.rest_y) + capped_weight + 1e-4 < need || !allowed(y) {
                 continue;
             }
-            let shared = self.weighted_overlap(sx, self.sets.set(y));
+            // y > x: reported whenever x's share is reached. y < x: the pair
+            // goes to y's own probe when it qualifies from there too, which
+            // needs the full shared weight.
+            out.verified += 1;
+            let need_y = self.min_containment * self.total[y];
+            let stop_at = if y > x { need } else { need.max(need_y) };
+            let sy = self.sets.set(y);
+            let shared = self.resume_overlap(
+                sx,
+                sy,
+                i + 1,
+                j + 1,
+                hit.acc,
+                rest_x,
+                hit.rest_y,
+                need,
+                stop_at,
+            );
             if shared < need {
                 continue;
             }
-            // Found from y's side too? Then the smaller index reports it.
-            let y_qualifies = shared >= self.min_containment * self.total[y] && self.reaches(y, x);
-            if !(y_qualifies && y < x) {
+            let y_qualifies = y < x && shared >= need_y && self.reaches(y, x);
+            if !y_qualifies {
                 out.found.push(y as u32);
             }
         }
         scratch.touched.clear();
+        out.found.sort_unstable();
         out
     }
+
+    /// Continues the weighted merge of `a` and `b` from positions `i`, `j`
+    /// with `acc` already shared; `rest_a`/`rest_b` are the weights of
+    /// `a[i..]`/`b[j..]`. Returns the shared weight, exact unless the merge
+    /// stopped early: at once when it reaches `stop_at` (the result is then
+    /// at least `stop_at`), or when it can no longer reach `need` (the result
+    /// is then below `need`).
+    #[allow(clippy::too_many_arguments)]
+    fn resume_overlap(
+        &self,
+        a: &[u32],
+        b: &[u32],
+        mut i: usize,
+        mut j: usize,
+        mut acc: f32,
+        mut rest_a: f32,
+        mut rest_b: f32,
+        need: f32,
+        stop_at: f32,
+    ) -> f32 {
+        // Tolerance on the running bounds (they are sums in another order).
+        const EPS: f32 = 1e-3;
+        while i < a.len() && j < b.len() {
+            if acc >= stop_at {
+                return acc;
+            }
+            let (ta, tb) = (a[i], b[j]);
+            if ta == tb {
+                let w = self.weight[ta as usize];
+                acc += w;
+                rest_a -= w;
+                rest_b -= w;
+                i += 1;
+                j += 1;
+            } else {
+                if ta < tb {
+                    rest_a -= self.weight[ta as usize];
+                    i += 1;
+                } else {
+                    rest_b -= self.weight[tb as usize];
+                    j += 1;
+                }
+                if acc + rest_a.min(rest_b) + EPS < need {
+                    return acc.min(need - EPS);
+                }
+            }
+        }
+        acc
+    }
+}
+
+/// What a probe has accumulated for one item.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Hit {
+    /// Weight of the probe's prefix stems the item shares.
+    acc: f32,
+    /// Position, in the probe, of the last one.
+    i: u16,
+    /// Its position in the item.
+    j: u16,
+    /// Weight of the item's stems after position `j`.
+    rest_y: f32,
 }
 
 /// Per-thread buffers of [`CandidateIndex::probe`] (reused across probes).
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    /// Per item: weight of the probe's prefix stems it shares, and the
-    /// positions (in the probe, in the item) of the last one.
-    acc: Vec<(f32, u16, u16)>,
+    /// Per item: what the current probe has accumulated (all zero between probes).
+    acc: Vec<Hit>,
     touched: Vec<u32>,
 }
 
 impl Scratch {
     fn prepare(&mut self, n: usize) {
         if self.acc.len() < n {
-            self.acc.resize(n, (0.0, 0, 0));
+            self.acc.resize(n, Hit::default());
         }
     }
 }
@@ -267,7 +361,7 @@ mod tests {
             .map(|i| (0..=(i % 12)).map(|k| k * 7 + i % 3).collect())
             .collect();
         let s = TokenSets::build(&items);
-        let idx = CandidateIndex::new(&s, 1000, MIN_CONTAINMENT);
+        let idx = CandidateIndex::new(&s, 1000, MIN_CONTAINMENT, |_| ANY_TAG);
         for i in 0..s.len() {
             let set = s.set(i);
             let p = usize::from(idx.prefix[i]);
@@ -285,7 +379,7 @@ mod tests {
             &[10, 11, 12, 13, 20, 21, 22, 23, 24, 25],
             &[13, 30, 31, 32, 33],
         ]);
-        let idx = CandidateIndex::new(&s, 1000, MIN_CONTAINMENT);
+        let idx = CandidateIndex::new(&s, 1000, MIN_CONTAINMENT, |_| ANY_TAG);
         assert_eq!(
             idx.probe(0, |_| true, &mut Scratch::default()).found,
             vec![1]
@@ -311,7 +405,7 @@ mod tests {
     #[test]
     fn capped_stems_are_counted() {
         let s = sets(&[&[1, 2], &[1, 2], &[1, 2]]);
-        let idx = CandidateIndex::new(&s, 2, MIN_CONTAINMENT);
+        let idx = CandidateIndex::new(&s, 2, MIN_CONTAINMENT, |_| ANY_TAG);
         let p = idx.probe(0, |_| true, &mut Scratch::default());
         assert!(p.found.is_empty());
         assert!(p.capped >= 1);

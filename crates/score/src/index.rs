@@ -166,19 +166,43 @@ pub(crate) fn overlap(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
+/// One entry of a posting list: an item containing the token, the token's
+/// position in the item's set, the weight of the item's tokens after that
+/// position, and the item's tag (so the prober's positional bound and its
+/// same-source filter need no random reads).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Posting {
+    /// The item.
+    pub(crate) item: u32,
+    /// Weight of the item's tokens after `pos`.
+    pub(crate) rest: f32,
+    /// Position of the token in the item's set.
+    pub(crate) pos: u16,
+    /// The item's tag (see [`Postings::build`]).
+    pub(crate) tag: u16,
+}
+
 /// Postings: for every token rank with `df <= cap`, the items that contain
-/// it (ascending) and the token's position in each item's set.
+/// it (ascending), with the token's position in each item's set and the
+/// weight of what follows it there.
 #[derive(Debug)]
 pub(crate) struct Postings {
     offsets: Vec<u32>,
-    items: Vec<u32>,
-    positions: Vec<u16>,
+    entries: Vec<Posting>,
     cap: u32,
 }
 
 impl Postings {
-    /// Indexes every token of every set whose document frequency is at most `cap`.
-    pub(crate) fn build(sets: &TokenSets, cap: u32) -> Postings {
+    /// Indexes every token of every set whose document frequency is at most
+    /// `cap`; `rest_after(item, pos)` gives the weight stored with each
+    /// entry, `tag(item)` a small number stored with it (the matcher's
+    /// source filter).
+    pub(crate) fn build(
+        sets: &TokenSets,
+        cap: u32,
+        rest_after: impl Fn(usize, usize) -> f32,
+        tag: impl Fn(usize) -> u16,
+    ) -> Postings {
         let mut offsets = Vec::with_capacity(sets.vocabulary() + 1);
         offsets.push(0u32);
         let mut total = 0u32;
@@ -190,22 +214,25 @@ impl Postings {
             offsets.push(total);
         }
         let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
-        let mut items = vec![0u32; total as usize];
-        let mut positions = vec![0u16; total as usize];
+        let mut entries = vec![Posting::default(); total as usize];
         for i in 0..sets.len() {
+            let tag = tag(i);
             for (k, &t) in sets.set(i).iter().enumerate() {
                 if sets.df(t) <= cap {
                     let slot = &mut fill[t as usize];
-                    items[*slot as usize] = i as u32;
-                    positions[*slot as usize] = k.min(u16::MAX as usize) as u16;
+                    entries[*slot as usize] = Posting {
+                        item: i as u32,
+                        pos: k.min(u16::MAX as usize) as u16,
+                        rest: rest_after(i, k),
+                        tag,
+                    };
                     *slot += 1;
                 }
             }
         }
         Postings {
             offsets,
-            items,
-            positions,
+            entries,
             cap,
         }
     }
@@ -215,15 +242,14 @@ impl Postings {
         df <= self.cap
     }
 
-    /// The items containing `token` and its position in each, or `None`
-    /// when the token was over the cap.
-    pub(crate) fn get(&self, token: u32, df: u32) -> Option<(&[u32], &[u16])> {
+    /// The entries of the items containing `token`, or `None` when the
+    /// token was over the cap.
+    pub(crate) fn get(&self, token: u32, df: u32) -> Option<&[Posting]> {
         if df > self.cap {
             return None;
         }
         let t = token as usize;
-        let r = self.offsets[t] as usize..self.offsets[t + 1] as usize;
-        Some((&self.items[r.clone()], &self.positions[r]))
+        Some(&self.entries[self.offsets[t] as usize..self.offsets[t + 1] as usize])
     }
 }
 
@@ -243,9 +269,12 @@ mod tests {
         assert!(s.set(0).ends_with(&[last]));
         assert_eq!(overlap(s.set(0), s.set(1)), 2);
         assert_eq!(overlap(s.set(0), s.set(2)), 1);
-        let p = Postings::build(&s, 2);
+        let p = Postings::build(&s, 2, |i, k| (i * 10 + k) as f32, |i| i as u16);
         assert!(p.get(last, 3).is_none());
         let t2 = s.set(0)[s.set(0).len() - 2];
-        assert_eq!(p.get(t2, s.df(t2)).map(|x| x.0), Some(&[0u32, 1][..]));
+        let e = p.get(t2, s.df(t2)).unwrap();
+        assert_eq!(e.iter().map(|e| e.item).collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(e[0].rest, (s.set(0).len() - 2) as f32);
+        assert_eq!(e[1].tag, 1);
     }
 }

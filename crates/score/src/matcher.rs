@@ -25,7 +25,7 @@
 //! every parallel step collects in input order and ties are broken by index.
 
 use crate::candidates::{
-    CandidateIndex, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, Scratch, posting_cap,
+    ANY_TAG, CandidateIndex, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, Scratch, posting_cap,
 };
 use crate::index::{StemId, TokenSets};
 use crate::{Features, Tier, features, quick_reject, score_features};
@@ -125,6 +125,8 @@ pub struct MatchStats {
     pub capped_probes: u64,
     /// Key groups that had at least one probe skipped by the cap.
     pub capped_keys: u64,
+    /// Index hits verified by a merge of the two stem sets (0 when exhaustive).
+    pub verified_pairs: u64,
     /// Candidate pairs of key groups scored.
     pub candidate_pairs: u64,
     /// Candidate pairs the scorer accepted (matches between key groups).
@@ -203,9 +205,44 @@ struct Run<'u, 'a> {
     variant: Vec<u32>,
     /// Representative unit of each distinct text (its first occurrence).
     variant_rep: Vec<usize>,
-    /// Features of each distinct text.
-    feats: Vec<Features>,
+    /// Features of each distinct text (after matching: only of those the
+    /// expansion needs, the rest dropped).
+    feats: Vec<Option<Features>>,
+    /// The scorer's result for each copy group (parallel to `set.copies`).
+    copy_scores: Vec<Found>,
     set: MatchSet,
+}
+
+/// What the scorer said about an accepted pair of distinct texts.
+#[derive(Debug, Clone)]
+struct Found {
+    tier: Tier,
+    score: f32,
+    spans_a: Vec<Range<usize>>,
+    spans_b: Vec<Range<usize>>,
+    components: Vec<(String, f32)>,
+}
+
+impl Found {
+    fn of(s: crate::Scored) -> Option<Found> {
+        Some(Found {
+            tier: s.tier?,
+            score: s.score,
+            spans_a: s.spans_a,
+            spans_b: s.spans_b,
+            components: s.components,
+        })
+    }
+
+    fn of_match(m: &Match) -> Found {
+        Found {
+            tier: m.tier,
+            score: m.score,
+            spans_a: m.spans_a.clone(),
+            spans_b: m.spans_b.clone(),
+            components: m.components.clone(),
+        }
+    }
 }
 
 impl<'u, 'a> Run<'u, 'a> {
@@ -222,9 +259,9 @@ impl<'u, 'a> Run<'u, 'a> {
             done: 0,
             total,
         });
-        let feats: Vec<Features> = variant_rep
+        let feats: Vec<Option<Features>> = variant_rep
             .par_iter()
-            .map(|&u| features(units[u].text))
+            .map(|&u| Some(features(units[u].text)))
             .collect();
         progress(Progress {
             stage: "features",
@@ -232,7 +269,8 @@ impl<'u, 'a> Run<'u, 'a> {
             total,
         });
         // 2. Key groups over distinct texts; groups ordered by first unit.
-        let (key_of_variant, key_rep_variant) = group_equal(feats.len(), |v| feats[v].key());
+        let (key_of_variant, key_rep_variant) =
+            group_equal(feats.len(), |v| feats[v].as_ref().map_or("", |f| f.key()));
         let group: Vec<u32> = variant
             .iter()
             .map(|&v| key_of_variant[v as usize])
@@ -251,6 +289,7 @@ impl<'u, 'a> Run<'u, 'a> {
             variant,
             variant_rep,
             feats,
+            copy_scores: Vec::new(),
             set: MatchSet {
                 group,
                 members,
@@ -265,20 +304,19 @@ impl<'u, 'a> Run<'u, 'a> {
         stats.distinct_keys = key_rep_variant.len() as u64;
 
         // 3. Copy groups: several units with one key that the scorer accepts as a repeat.
-        let copies: Vec<u32> = (0..run.set.members.len())
+        let copies: Vec<(u32, Found)> = (0..run.set.members.len())
             .into_par_iter()
-            .filter(|&g| {
+            .filter_map(|g| {
                 let m = &run.set.members[g];
                 if m.len() < 2 || !info[g].pair_possible(&info[g], &run.options) {
-                    return false;
+                    return None;
                 }
                 let v = key_rep_variant[g];
-                run.score_variants(v, v).tier.is_some()
+                Found::of(run.score_variants(v, v)).map(|f| (g as u32, f))
             })
-            .map(|g| g as u32)
             .collect();
         run.set.stats.copy_groups = copies.len() as u64;
-        run.set.copies = copies;
+        (run.set.copies, run.copy_scores) = copies.into_iter().unzip();
 
         // 4. Candidates between key groups, scored block by block.
         let n = key_rep_variant.len();
@@ -291,15 +329,25 @@ impl<'u, 'a> Run<'u, 'a> {
         let stem_sets: Option<TokenSets> = (!exhaustive).then(|| {
             let hashes: Vec<Vec<u64>> = key_rep_variant
                 .par_iter()
-                .map(|&v| run.feats[v].stems().iter().map(StemId::stem_id).collect())
+                .map(|&v| run.feat(v).stems().iter().map(StemId::stem_id).collect())
                 .collect();
             TokenSets::build(&hashes)
         });
+        // Key groups of one source only are never paired unless same-source
+        // matches were asked for: the index skips them by tag.
+        let tag = |g: usize| {
+            let i = &info[g];
+            if options.same_source || i.multi_source || i.source >= u32::from(ANY_TAG) {
+                ANY_TAG
+            } else {
+                i.source as u16
+            }
+        };
         let index = stem_sets
             .as_ref()
-            .map(|s| CandidateIndex::new(s, cap, MIN_CONTAINMENT));
+            .map(|s| CandidateIndex::new(s, cap, MIN_CONTAINMENT, tag));
         let mut matches: Vec<Match> = Vec::new();
-        let (mut candidates, mut capped, mut capped_keys) = (0u64, 0u64, 0u64);
+        let (mut candidates, mut capped, mut capped_keys, mut verified) = (0u64, 0u64, 0u64, 0u64);
         let blocks = n.div_ceil(BLOCK);
         for block in 0..blocks {
             let range = block * BLOCK..((block + 1) * BLOCK).min(n);
@@ -307,17 +355,18 @@ impl<'u, 'a> Run<'u, 'a> {
                 .into_par_iter()
                 .map_init(Scratch::default, |scratch, x| {
                     let allowed = |y: usize| info[x].pair_possible(&info[y], &run.options);
-                    let (ys, capped_here): (Vec<u32>, u32) = match &index {
+                    let (ys, capped_here, verified_here): (Vec<u32>, u32, u32) = match &index {
                         None => (
                             (x + 1..n)
                                 .filter(|&y| allowed(y))
                                 .map(|y| y as u32)
                                 .collect(),
                             0,
+                            0,
                         ),
                         Some(idx) => {
                             let p = idx.probe(x, allowed, scratch);
-                            (p.found, p.capped)
+                            (p.found, p.capped, p.verified)
                         }
                     };
                     let scored = ys
@@ -341,6 +390,7 @@ impl<'u, 'a> Run<'u, 'a> {
                         .collect();
                     BlockResult {
                         candidates: ys.len() as u64,
+                        verified: verified_here,
                         capped: capped_here,
                         matches: scored,
                     }
@@ -348,6 +398,7 @@ impl<'u, 'a> Run<'u, 'a> {
                 .collect();
             for r in found {
                 candidates += r.candidates;
+                verified += u64::from(r.verified);
                 capped += u64::from(r.capped);
                 capped_keys += u64::from(r.capped > 0);
                 matches.extend(r.matches);
@@ -366,9 +417,46 @@ impl<'u, 'a> Run<'u, 'a> {
         stats.capped_probes = capped;
         stats.capped_keys = capped_keys;
         stats.candidate_pairs = candidates;
+        stats.verified_pairs = verified;
         stats.key_matches = matches.len() as u64;
         run.set.matches = matches;
+        run.keep_features_for_expansion();
         run
+    }
+
+    /// Features of distinct text `v` (present until expansion drops unneeded ones).
+    fn feat(&self, v: usize) -> &Features {
+        match &self.feats[v] {
+            Some(f) => f,
+            None => unreachable!("features of distinct text {v} were dropped but are needed"),
+        }
+    }
+
+    /// Drops the features that expansion cannot need: it scores only the
+    /// distinct texts of key groups that are in a match or a copy group.
+    fn keep_features_for_expansion(&mut self) {
+        let set = &self.set;
+        let mut needed = vec![false; set.members.len()];
+        for m in &set.matches {
+            needed[set.group[m.a] as usize] = true;
+            needed[set.group[m.b] as usize] = true;
+        }
+        for &g in &set.copies {
+            needed[g as usize] = true;
+        }
+        let mut keep = vec![false; self.feats.len()];
+        for (g, members) in set.members.iter().enumerate() {
+            if needed[g] {
+                for &u in members {
+                    keep[self.variant[u] as usize] = true;
+                }
+            }
+        }
+        for (f, k) in self.feats.iter_mut().zip(keep) {
+            if !k {
+                *f = None;
+            }
+        }
     }
 
     /// Scores two distinct texts (by variant id), the one with the smaller representative first.
@@ -377,7 +465,7 @@ impl<'u, 'a> Run<'u, 'a> {
             self.units[self.variant_rep[v1]].text,
             self.units[self.variant_rep[v2]].text,
         );
-        let (f1, f2) = (&self.feats[v1], &self.feats[v2]);
+        let (f1, f2) = (self.feat(v1), self.feat(v2));
         // The scorer's own pre-filter: never rejects a pair it would accept.
         if quick_reject(f1, f2) {
             return crate::Scored {
@@ -416,15 +504,27 @@ impl<'u, 'a> Run<'u, 'a> {
             total,
         });
         // Work items: a key-level match (group pair) or a copy group (group with itself).
-        let items: Vec<(usize, usize)> = set
+        // Each carries the scorer's result for its representatives, already known.
+        let items: Vec<(usize, usize, &Match)> = set
             .matches
             .iter()
-            .map(|m| (set.group[m.a] as usize, set.group[m.b] as usize))
-            .chain(set.copies.iter().map(|&g| (g as usize, g as usize)))
+            .map(|m| (set.group[m.a] as usize, set.group[m.b] as usize, m))
             .collect();
         let mut out: Vec<Match> = items
             .par_iter()
-            .flat_map_iter(|&(g, h)| self.expand_pair(g, h))
+            .flat_map_iter(|&(g, h, m)| {
+                let key = (self.variant[m.a], self.variant[m.b]);
+                self.expand_pair(g, h, key, Found::of_match(m))
+            })
+            .chain(
+                set.copies
+                    .par_iter()
+                    .zip(&self.copy_scores)
+                    .flat_map_iter(|(&g, found)| {
+                        let v = self.variant[set.members[g as usize][0]];
+                        self.expand_pair(g as usize, g as usize, (v, v), found.clone())
+                    }),
+            )
             .collect();
         out.par_sort_unstable_by_key(|m| (m.a, m.b));
         progress(Progress {
@@ -435,11 +535,13 @@ impl<'u, 'a> Run<'u, 'a> {
         out
     }
 
-    /// Unit-level matches between key groups `g` and `h` (`g == h`: inside one group).
-    fn expand_pair(&self, g: usize, h: usize) -> Vec<Match> {
+    /// Unit-level matches between key groups `g` and `h` (`g == h`: inside
+    /// one group), given the scorer's result `known` for the pair of
+    /// distinct texts `key` (the representatives').
+    fn expand_pair(&self, g: usize, h: usize, key: (u32, u32), known: Found) -> Vec<Match> {
         let (mg, mh) = (&self.set.members[g], &self.set.members[h]);
         // Scores of the distinct-text pairs met so far (few per group pair).
-        let mut cache: Vec<((u32, u32), Option<crate::Scored>)> = Vec::new();
+        let mut cache: Vec<((u32, u32), Option<Found>)> = vec![(key, Some(known))];
         let mut out = Vec::new();
         for (i, &u) in mg.iter().enumerate() {
             let rest = if g == h { &mh[i + 1..] } else { &mh[..] };
@@ -453,7 +555,7 @@ impl<'u, 'a> Run<'u, 'a> {
                     Some(p) => p,
                     None => {
                         let s = self.score_variants(key.0 as usize, key.1 as usize);
-                        cache.push((key, s.tier.is_some().then_some(s)));
+                        cache.push((key, Found::of(s)));
                         cache.len() - 1
                     }
                 };
@@ -461,7 +563,7 @@ impl<'u, 'a> Run<'u, 'a> {
                     out.push(Match {
                         a,
                         b,
-                        tier: s.tier.unwrap_or(Tier::Verbatim),
+                        tier: s.tier,
                         score: s.score,
                         spans_a: s.spans_a.clone(),
                         spans_b: s.spans_b.clone(),
@@ -477,6 +579,7 @@ impl<'u, 'a> Run<'u, 'a> {
 /// What one probing item produced.
 struct BlockResult {
     candidates: u64,
+    verified: u32,
     capped: u32,
     matches: Vec<Match>,
 }
