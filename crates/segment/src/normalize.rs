@@ -117,7 +117,7 @@ fn light_chars(text: &str, mut sink: impl FnMut(Light)) {
             sink(l)
         }
     };
-    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    if nfkc_quick(text) == IsNormalized::Yes {
         text.chars().for_each(&mut map);
     } else {
         // Isolated harakat forms (U+FE70–U+FE7F) decompose to space + mark,
@@ -126,6 +126,66 @@ fn light_chars(text: &str, mut sink: impl FnMut(Light)) {
             .filter(|c| !matches!(c, '\u{FE70}'..='\u{FE7F}'))
             .nfkc()
             .for_each(&mut map);
+    }
+}
+
+/// Canonical combining class and NFKC quick-check value of U+0600–U+06FF,
+/// taken from `unicode-normalization` itself on first use.
+fn arabic_nfkc_table() -> &'static [(u8, IsNormalized); 256] {
+    static TABLE: std::sync::OnceLock<[(u8, IsNormalized); 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| {
+            let c = char::from_u32(0x0600 + i as u32).unwrap_or('\u{0600}');
+            (
+                unicode_normalization::char::canonical_combining_class(c),
+                is_nfkc_quick(std::iter::once(c)),
+            )
+        })
+    })
+}
+
+/// `unicode_normalization::is_nfkc_quick(text.chars())`, step for step (the
+/// same canonical-order and quick-check tests), with the two lookups of each
+/// Arabic character read from [`arabic_nfkc_table`]: the library's lookups
+/// are hash probes, and this check runs over every character of a corpus.
+fn nfkc_quick(text: &str) -> IsNormalized {
+    let arabic = arabic_nfkc_table();
+    let mut last_cc = 0u8;
+    let mut result = IsNormalized::Yes;
+    for ch in text.chars() {
+        if ch <= '\x7f' {
+            last_cc = 0;
+            continue;
+        }
+        let (cc, qc) = match ch as u32 {
+            u @ 0x0600..=0x06FF => {
+                let (cc, ref qc) = arabic[(u - 0x0600) as usize];
+                (cc, copy_qc(qc))
+            }
+            _ => (
+                unicode_normalization::char::canonical_combining_class(ch),
+                is_nfkc_quick(std::iter::once(ch)),
+            ),
+        };
+        if last_cc > cc && cc != 0 {
+            return IsNormalized::No;
+        }
+        match qc {
+            IsNormalized::Yes => {}
+            IsNormalized::No => return IsNormalized::No,
+            IsNormalized::Maybe => result = IsNormalized::Maybe,
+        }
+        last_cc = cc;
+    }
+    result
+}
+
+/// `IsNormalized` is not `Copy`.
+fn copy_qc(qc: &IsNormalized) -> IsNormalized {
+    match qc {
+        IsNormalized::Yes => IsNormalized::Yes,
+        IsNormalized::No => IsNormalized::No,
+        IsNormalized::Maybe => IsNormalized::Maybe,
     }
 }
 
@@ -138,6 +198,10 @@ fn light_char(c: char) -> Option<Light> {
         } else {
             Light::Char(c)
         });
+    }
+    // Arabic letters, the bulk of the text, pass unchanged.
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') {
+        return Some(Light::Char(c));
     }
     Some(match c {
         // Invisible and bidi format characters (rule 2): deleted, not spaced,
@@ -304,12 +368,13 @@ impl<'a> KeyBuilder<'a> {
         }
         self.end_number();
         let c = fold_letter(c);
-        if c.is_alphanumeric() {
+        if crate::text::is_alnum(c) {
             // A `%` before a word (not a number) belongs to nothing.
             self.percent_owed = false;
             if c.is_ascii() {
                 self.emit(c.to_ascii_lowercase());
-            } else if !c.is_uppercase() {
+            } else if ('\u{0600}'..='\u{06FF}').contains(&c) || !c.is_uppercase() {
+                // (The Arabic block has no case.)
                 self.emit(c);
             } else {
                 let mut lower = c.to_lowercase();
@@ -360,5 +425,44 @@ impl<'a> KeyBuilder<'a> {
             self.release_held(thousands);
         }
         self.end_number();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfkc_quick_check_is_the_library_s() {
+        for s in [
+            "",
+            "abc",
+            "الاجتماع",
+            // shadda (ccc 33) then fatha (30): not in canonical order
+            "\u{0634}\u{0651}\u{064E}",
+            "\u{0634}\u{064E}\u{0651}",
+            "مشيراً أكّد",
+            "\u{FEFB}\u{00A0}x",
+            "ﻻ",
+            "é\u{0301}",
+            "\u{0627}\u{0653}",
+            "٣٫٥٪",
+        ] {
+            assert_eq!(nfkc_quick(s), is_nfkc_quick(s.chars()), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nfkc_quick_check_matches_on_any_text(s in "\\PC*") {
+            proptest::prop_assert_eq!(nfkc_quick(&s), is_nfkc_quick(s.chars()));
+        }
+
+        #[test]
+        fn nfkc_quick_check_matches_on_arabic_with_marks(
+            s in "[\u{0600}-\u{06FF}\u{0300}-\u{0315}\u{FB50}-\u{FBFF} a]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(nfkc_quick(&s), is_nfkc_quick(s.chars()));
+        }
     }
 }
