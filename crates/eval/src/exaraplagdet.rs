@@ -219,7 +219,20 @@ struct Scored {
     obfuscation: Option<String>,
     cover: f32,
     words: f32,
+    /// Best passage mass against one source sentence, per [`PASSAGE_DENSITIES`].
+    passage: [f32; 3],
 }
+
+/// Densities tried when fitting the passage thresholds of `isnad_score`
+/// (`PASSAGE_MIN_DENSITY`, `PASSAGE_MIN_MASS`).
+pub const PASSAGE_DENSITIES: [f32; 3] = [0.5, 0.6, 0.7];
+/// The stricter false-positive budget at which the passage mass threshold
+/// is fitted: a passage match links two single sentences of two long
+/// documents, and a news run compares each sentence with many more, so 5%
+/// would flood the report. At 1% the mass needs no threshold at all here
+/// (fewer than 0.3% of non-reused sentences share a 5-token passage at
+/// density ≥ 0.6), so the budget is 0.2%: one unrelated sentence in 500.
+pub const PASSAGE_FPR: f64 = 0.002;
 
 fn splitmix(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -330,6 +343,7 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
                 };
                 let mine = token_set(&f);
                 let (mut cover, mut words) = (0f32, 0f32);
+                let mut passage = [0f32; 3];
                 for s in srcs {
                     let windows = &src_docs[s].windows;
                     let mut overlap: Vec<(usize, usize)> = windows
@@ -354,12 +368,21 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
                     overlap.sort_unstable_by(|x, y| y.cmp(x));
                     for &(_, k) in overlap.iter().take(TOP_WINDOWS) {
                         cover = cover.max(containment(&f, &windows[k].0, None));
+                        if windows[k].2 == 1 {
+                            for (d, best) in PASSAGE_DENSITIES.iter().zip(passage.iter_mut()) {
+                                let p = isnad_score::passage(&f, &windows[k].0, *d);
+                                if p.tokens >= isnad_score::PASSAGE_MIN_TOKENS {
+                                    *best = best.max(p.mass);
+                                }
+                            }
+                        }
                     }
                 }
                 out.push(Scored {
                     obfuscation,
                     cover,
                     words,
+                    passage,
                 });
             }
             Ok(out)
@@ -384,32 +407,89 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
         ("word containment (baseline)", |s| s.words),
         ("isnad containment (soft IDF cover)", |s| s.cover),
     ];
-    print!("| signal | threshold at ≤{:.0}% FP |", FPR * 100.0);
+    table(&all, &types, &signals_list, FPR);
+    println!();
+    println!(
+        "Passage matching against single source sentences (isnad_score::passage; the mass threshold is PASSAGE_MIN_MASS, fitted at ≤{:.0}% FP; shipped PASSAGE_MIN_DENSITY = {}, PASSAGE_MIN_MASS = {}):",
+        PASSAGE_FPR * 100.0,
+        isnad_score::PASSAGE_MIN_DENSITY,
+        isnad_score::PASSAGE_MIN_MASS
+    );
+    println!();
+    let passage_list: [(&str, Getter); 3] = [
+        ("passage mass, density ≥ 0.5", |s| s.passage[0]),
+        ("passage mass, density ≥ 0.6", |s| s.passage[1]),
+        ("passage mass, density ≥ 0.7", |s| s.passage[2]),
+    ];
+    table(&all, &types, &passage_list, PASSAGE_FPR);
+    println!();
+    println!(
+        "Passage mass thresholds (density ≥ {}): share of non-reused units matched, recall per obfuscation:",
+        isnad_score::PASSAGE_MIN_DENSITY
+    );
+    println!();
+    print!("| mass ≥ | non-reused matched |");
     for (t, n) in &types {
         print!(" {t} (n={n}) |");
     }
-    println!(" all reused |");
+    println!();
     print!("|---|---|");
     for _ in &types {
         print!("---|");
     }
+    println!();
+    for m in [0.0f32, 2.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 12.0] {
+        let thr = next_up(m);
+        let neg = all
+            .iter()
+            .filter(|s| s.obfuscation.is_none())
+            .collect::<Vec<_>>();
+        let fp =
+            neg.iter().filter(|s| s.passage[1] >= thr).count() as f64 / neg.len().max(1) as f64;
+        print!("| {m:.0} | {:.4} |", fp);
+        for t in types.keys() {
+            let pos: Vec<f32> = all
+                .iter()
+                .filter(|s| s.obfuscation.as_deref() == Some(t.as_str()))
+                .map(|s| s.passage[1])
+                .collect();
+            let r = pos.iter().filter(|&&v| v >= thr).count() as f64 / pos.len().max(1) as f64;
+            print!(" {r:.3} |");
+        }
+        println!();
+    }
+    Ok(())
+}
+
+/// Prints one table: per signal, the threshold at ≤ `fpr` of non-reused
+/// units and the recall per obfuscation type.
+fn table(all: &[Scored], types: &BTreeMap<String, usize>, signals: &[(&str, Getter)], fpr: f64) {
+    print!("| signal | threshold at ≤{:.0}% FP |", fpr * 100.0);
+    for (t, n) in types {
+        print!(" {t} (n={n}) |");
+    }
+    println!(" all reused |");
+    print!("|---|---|");
+    for _ in types {
+        print!("---|");
+    }
     println!("---|");
-    for (label, get) in signals_list {
+    for (label, get) in signals {
         let mut neg: Vec<f32> = all
             .iter()
             .filter(|s| s.obfuscation.is_none())
             .map(get)
             .collect();
         neg.sort_by(|a, b| b.total_cmp(a));
-        // Lowest threshold with at most FPR of negatives at or above it.
-        let allowed = (FPR * neg.len() as f64).floor() as usize;
+        // Lowest threshold with at most fpr of negatives at or above it.
+        let allowed = (fpr * neg.len() as f64).floor() as usize;
         let thr = if allowed >= neg.len() {
             0.0
         } else {
             // Strictly above the (allowed+1)-th highest negative.
             next_up(neg[allowed])
         };
-        print!("| {label} | {thr:.3} |");
+        print!("| {label} | {thr:.4} |");
         for t in types.keys() {
             let pos: Vec<f32> = all
                 .iter()
@@ -427,7 +507,6 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
         let r = pos.iter().filter(|&&v| v >= thr).count() as f64 / pos.len().max(1) as f64;
         println!(" {r:.3} |");
     }
-    Ok(())
 }
 
 /// The smallest f32 above `v` (thresholds are `>=`).

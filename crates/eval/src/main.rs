@@ -13,6 +13,7 @@ mod q2q;
 mod saudinewsnet;
 mod segmentation;
 mod spa;
+mod stem_df;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -44,6 +45,8 @@ enum Command {
     Candidates(candidates::Args),
     /// SaudiNewsNet provenance: per newspaper, sentences repeating SPA (`was`), how many credit SPA, top uncredited.
     Spa(spa::Args),
+    /// Regenerates isnad-score's built-in background stem frequencies (crates/score/data/stem_df.tsv) from ANT multi-source.
+    StemDf(stem_df::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -56,5 +59,6 @@ fn main() -> anyhow::Result<()> {
         Command::Saudinewsnet(args) => saudinewsnet::run(&data, &args),
         Command::Candidates(args) => candidates::run(&data, &args),
         Command::Spa(args) => spa::run(&data, &args),
+        Command::StemDf(args) => stem_df::run(&data, &args),
     }
 }

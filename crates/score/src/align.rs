@@ -227,3 +227,165 @@ pub(crate) fn spans_of(
     }
     merged
 }
+
+/// The densest large shared passage of two units, word order free.
+///
+/// Where [`local_align`] needs the shared words in the same order, a
+/// reworded claim keeps its names, numbers and rare words but moves them
+/// around (`أنهى مسار أستانا في سوتشي جولته الخامسة عشرة` /
+/// `اختتمت … لمسار أستانة … الجولة الـ15 … في مدينة سوتشي`). So: given the
+/// one-to-one soft token matching of the pair, consider every window of `a`
+/// that starts and ends at a matched token, and with it the smallest window
+/// of `b` holding the partners; the window pair's **density** is the
+/// weighted share of the two windows' content that is matched. Among the
+/// window pairs with density ≥ `min_density`, the passage is the one with
+/// the most matched weight (ties: the shorter, then the earlier). O(k²) in
+/// the k matched tokens.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Passage {
+    /// Matched token pairs `(i in a, j in b)` inside the passage, ascending in `i`.
+    pub pairs: Vec<(usize, usize)>,
+    /// Token range of the passage in `a`.
+    pub region_a: Range<usize>,
+    /// Token range of the passage in `b`.
+    pub region_b: Range<usize>,
+    /// Matched weight on `a`'s side (similarity × weight).
+    pub matched_a: f32,
+    /// Matched weight on `b`'s side.
+    pub matched_b: f32,
+    /// Content weight of `region_a`.
+    pub weight_a: f32,
+    /// Content weight of `region_b`.
+    pub weight_b: f32,
+}
+
+impl Passage {
+    /// Weighted share of the two windows' content that is matched.
+    pub(crate) fn density(&self) -> f32 {
+        let w = self.weight_a + self.weight_b;
+        if w > 0.0 {
+            ((self.matched_a + self.matched_b) / w).min(1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Matched weight, the mean of the two sides.
+    pub(crate) fn mass(&self) -> f32 {
+        0.5 * (self.matched_a + self.matched_b)
+    }
+}
+
+/// See [`Passage`]: the better (more matched weight, then denser) of the
+/// passages found with windows over `a` and with windows over `b`, so the
+/// result does not depend on the order of the two units.
+pub(crate) fn best_passage(
+    wa: &[f32],
+    wb: &[f32],
+    match_a: &[Option<usize>],
+    sim_a: &[f32],
+    min_density: f32,
+) -> Passage {
+    let p1 = passage_over_a(wa, wb, match_a, sim_a, min_density);
+    let mut match_b = vec![None; wb.len()];
+    let mut sim_b = vec![0f32; wb.len()];
+    for (i, m) in match_a.iter().enumerate() {
+        if let Some(j) = *m {
+            match_b[j] = Some(i);
+            sim_b[j] = sim_a[i];
+        }
+    }
+    let p2 = passage_over_a(wb, wa, &match_b, &sim_b, min_density);
+    let key = |p: &Passage| (p.matched_a + p.matched_b, p.density());
+    let (k1, k2) = (key(&p1), key(&p2));
+    if k2.0 > k1.0 + 1e-5 || ((k2.0 - k1.0).abs() <= 1e-5 && k2.1 > k1.1 + 1e-5) {
+        let mut pairs: Vec<(usize, usize)> = p2.pairs.iter().map(|&(j, i)| (i, j)).collect();
+        pairs.sort_unstable();
+        Passage {
+            pairs,
+            region_a: p2.region_b,
+            region_b: p2.region_a,
+            matched_a: p2.matched_b,
+            matched_b: p2.matched_a,
+            weight_a: p2.weight_b,
+            weight_b: p2.weight_a,
+        }
+    } else {
+        p1
+    }
+}
+
+/// The passage with windows over `a` (see [`best_passage`]).
+fn passage_over_a(
+    wa: &[f32],
+    wb: &[f32],
+    match_a: &[Option<usize>],
+    sim_a: &[f32],
+    min_density: f32,
+) -> Passage {
+    let matched: Vec<(usize, usize)> = match_a
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| m.map(|j| (i, j)))
+        .collect();
+    if matched.is_empty() {
+        return Passage::default();
+    }
+    let prefix = |w: &[f32]| -> Vec<f32> {
+        let mut p = Vec::with_capacity(w.len() + 1);
+        let mut acc = 0f32;
+        p.push(0.0);
+        for x in w {
+            acc += x;
+            p.push(acc);
+        }
+        p
+    };
+    let (pa, pb) = (prefix(wa), prefix(wb));
+    // (mass, -window weight, -start) of the best window so far, and its bounds.
+    let mut best: Option<(f32, f32, usize, usize)> = None;
+    for k1 in 0..matched.len() {
+        let (mut lo, mut hi) = (usize::MAX, 0usize);
+        let (mut ma, mut mb) = (0f32, 0f32);
+        for k2 in k1..matched.len() {
+            let (i, j) = matched[k2];
+            lo = lo.min(j);
+            hi = hi.max(j);
+            ma += sim_a[i] * wa[i];
+            mb += sim_a[i] * wb[j];
+            let wa_win = pa[i + 1] - pa[matched[k1].0];
+            let wb_win = pb[hi + 1] - pb[lo];
+            let w = wa_win + wb_win;
+            if w <= 0.0 || (ma + mb) < min_density * w {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((bm, bw, _, _)) => {
+                    ma + mb > bm + 1e-6 || ((ma + mb - bm).abs() <= 1e-6 && w < bw - 1e-6)
+                }
+            };
+            if better {
+                best = Some((ma + mb, w, k1, k2));
+            }
+        }
+    }
+    let Some((_, _, k1, k2)) = best else {
+        return Passage::default();
+    };
+    let pairs: Vec<(usize, usize)> = matched[k1..=k2].to_vec();
+    let lo = pairs.iter().map(|p| p.1).min().unwrap_or(0);
+    let hi = pairs.iter().map(|p| p.1).max().unwrap_or(0);
+    let (i0, i1) = (pairs[0].0, pairs[pairs.len() - 1].0);
+    let matched_a = pairs.iter().map(|&(i, _)| sim_a[i] * wa[i]).sum();
+    let matched_b = pairs.iter().map(|&(i, j)| sim_a[i] * wb[j]).sum();
+    Passage {
+        region_a: i0..i1 + 1,
+        region_b: lo..hi + 1,
+        weight_a: pa[i1 + 1] - pa[i0],
+        weight_b: pb[hi + 1] - pb[lo],
+        matched_a,
+        matched_b,
+        pairs,
+    }
+}

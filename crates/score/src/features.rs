@@ -23,13 +23,18 @@ use crate::idf;
 use crate::names::skeleton;
 use crate::negation::is_negator;
 use crate::numbers::{self, NumberMention};
+use crate::prior;
 use crate::stem::light_stem_str;
 use crate::stopwords::is_stopword;
+use std::sync::OnceLock;
 
 pub(crate) const STOP: u8 = 1;
 pub(crate) const NUMBER: u8 = 2;
 pub(crate) const NEGATOR: u8 = 4;
 pub(crate) const LATIN: u8 = 8;
+/// A word absorbed by the number before it (`عشره` of `الخامسه عشره`,
+/// `في الماءه` after `3.5`): a stopword, left out of the canonical key.
+pub(crate) const ABSORBED: u8 = 16;
 
 /// One match-key token, hashed.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,7 +51,7 @@ pub(crate) struct Tok {
     pub pre: u32,
     /// Default weight (built-in IDF); 0 for stopwords.
     pub weight: f32,
-    /// `STOP | NUMBER | NEGATOR | LATIN`.
+    /// `STOP | NUMBER | NEGATOR | LATIN | ABSORBED`.
     pub flags: u8,
 }
 
@@ -57,13 +62,21 @@ impl Tok {
 }
 
 /// Features of one unit's text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Features {
     key: String,
     toks: Box<[Tok]>,
     stems: Box<[u64]>,
     numbers: Box<[NumberMention]>,
+    /// Canonical text of each number token (token index, value).
+    number_texts: Box<[(u32, Box<str>)]>,
     negators: u16,
+    /// Sum of the built-in weights of the content tokens.
+    content_weight: f32,
+    /// Char 4-grams of the canonical key, computed on first use: only units
+    /// that reach the scorer's full analysis need them, and at corpus scale
+    /// most units never do.
+    grams: OnceLock<Box<[u32]>>,
 }
 
 impl Features {
@@ -109,6 +122,38 @@ impl Features {
         &self.toks
     }
 
+    /// Sum of the built-in weights of the content tokens.
+    pub(crate) fn content_weight(&self) -> f32 {
+        self.content_weight
+    }
+
+    /// Sorted hashes of the char 4-grams of the canonical key: the match key
+    /// with numbers in canonical form (`ال15`, `الخامسه عشره` → `15`) and
+    /// the words they absorbed dropped. Computed once, on first use.
+    pub(crate) fn grams(&self) -> &[u32] {
+        self.grams.get_or_init(|| {
+            let mut key = String::with_capacity(self.key.len());
+            let mut nums = self.number_texts.iter().peekable();
+            for (i, (t, tok)) in self.key_tokens().zip(self.toks.iter()).enumerate() {
+                if tok.flags & ABSORBED != 0 {
+                    continue;
+                }
+                let text = match nums.peek() {
+                    Some((k, c)) if *k as usize == i => {
+                        nums.next();
+                        &**c
+                    }
+                    _ => t,
+                };
+                if !key.is_empty() {
+                    key.push(' ');
+                }
+                key.push_str(text);
+            }
+            char_grams(&key).into_boxed_slice()
+        })
+    }
+
     pub(crate) fn number_mentions(&self) -> &[NumberMention] {
         &self.numbers
     }
@@ -116,6 +161,20 @@ impl Features {
     /// The match-key tokens as text (allocation-free iterator over the key).
     pub(crate) fn key_tokens(&self) -> impl Iterator<Item = &str> {
         self.key.split(' ').filter(|t| !t.is_empty())
+    }
+}
+
+impl PartialEq for Features {
+    /// Equal when computed from the same text (the lazily computed char
+    /// grams are derived data and do not take part).
+    fn eq(&self, other: &Features) -> bool {
+        self.key == other.key
+            && self.toks == other.toks
+            && self.stems == other.stems
+            && self.numbers == other.numbers
+            && self.number_texts == other.number_texts
+            && self.negators == other.negators
+            && self.content_weight == other.content_weight
     }
 }
 
@@ -134,16 +193,71 @@ pub fn features(text: &str) -> Features {
     let key = isnad_segment::normalize::match_key(text);
     let tokens: Vec<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
     let key_numbers = numbers::scan_key_tokens(&tokens);
+    // Numbers written with digits or in words get one token carrying the
+    // canonical value (`ال15` = `الخامسه عشره` = `15`; `3.5 بالمءه` = `3.5%`);
+    // the words a number absorbs (`عشره`, `في الماءه`) become stopwords.
+    let mut canon: Vec<Option<String>> = vec![None; tokens.len()];
+    let mut absorbed = vec![false; tokens.len()];
+    for (r, v) in &key_numbers.word_numbers {
+        canon[r.start] = Some(v.to_string());
+        absorbed[r.start + 1..r.end].fill(true);
+    }
+    for i in 0..tokens.len() {
+        if canon[i].is_some() || absorbed[i] {
+            continue;
+        }
+        let Some(n) = numbers::key_token_number(tokens[i]) else {
+            continue;
+        };
+        let mut c = n.to_string();
+        if !c.ends_with('%') {
+            let next = |k: usize| tokens.get(i + k).copied().unwrap_or("");
+            if numbers::is_percent_token(next(1)) {
+                c.push('%');
+                absorbed[i + 1] = true;
+            } else if next(1) == "في" && numbers::is_percent_token(next(2)) {
+                c.push('%');
+                absorbed[i + 1] = true;
+                absorbed[i + 2] = true;
+            }
+        }
+        canon[i] = Some(c);
+    }
     let mut toks = Vec::with_capacity(tokens.len());
     let mut stems = Vec::with_capacity(tokens.len());
+    let mut number_texts = Vec::new();
     let mut negators = 0u16;
+    let mut total = 0f32;
     for (i, t) in tokens.iter().enumerate() {
         let mut flags = 0u8;
-        let is_digits = t.bytes().all(|b| b.is_ascii_digit());
-        let is_latin = !is_digits && t.is_ascii();
-        if is_digits {
-            flags |= NUMBER;
+        if let Some(c) = &canon[i] {
+            let h = h64(c);
+            let tok = Tok {
+                word: h,
+                stem: h,
+                skel: 0,
+                pre: 0,
+                weight: numbers::number_weight(c),
+                flags: NUMBER,
+            };
+            total += tok.weight;
+            stems.push(h);
+            toks.push(tok);
+            number_texts.push((i as u32, c.clone().into_boxed_str()));
+            continue;
         }
+        if absorbed[i] {
+            toks.push(Tok {
+                word: h64(t),
+                stem: h64(t),
+                skel: 0,
+                pre: 0,
+                weight: 0.0,
+                flags: STOP | ABSORBED,
+            });
+            continue;
+        }
+        let is_latin = t.is_ascii();
         if is_latin {
             flags |= LATIN;
         }
@@ -158,7 +272,7 @@ pub fn features(text: &str) -> Features {
             .iter()
             .find(|(ti, _)| *ti == i)
             .map(|&(_, m)| m);
-        let (word, stem_str) = if flags & (STOP | NUMBER | NEGATOR) != 0 || is_latin {
+        let (word, stem_str) = if flags & (STOP | NEGATOR) != 0 || is_latin {
             (h64(t), *t)
         } else {
             (h64(t), light_stem_str(t))
@@ -183,11 +297,14 @@ pub fn features(text: &str) -> Features {
         };
         let weight = if flags & STOP != 0 {
             0.0
+        } else if flags & (NEGATOR | LATIN) == 0 && month.is_none() {
+            prior::weight(stem).unwrap_or_else(|| idf::default_weight(stem, stem_str, flags))
         } else {
             idf::default_weight(stem, stem_str, flags)
         };
         if flags & STOP == 0 {
             stems.push(stem);
+            total += weight;
         }
         toks.push(Tok {
             word,
@@ -205,8 +322,32 @@ pub fn features(text: &str) -> Features {
         toks: toks.into_boxed_slice(),
         stems: stems.into_boxed_slice(),
         numbers: nums.into_boxed_slice(),
+        number_texts: number_texts.into_boxed_slice(),
         negators,
+        content_weight: total,
+        grams: OnceLock::new(),
     }
+}
+
+/// Sorted, deduplicated hashes of the char 4-grams of a canonical key
+/// (padded with a space on both sides; keys shorter than 4 chars give one
+/// gram).
+fn char_grams(key: &str) -> Vec<u32> {
+    let padded: Vec<usize> = std::iter::once(0)
+        .chain(key.char_indices().map(|(i, _)| i + 1))
+        .chain(std::iter::once(key.len() + 1))
+        .collect();
+    let s = format!(" {key} ");
+    let mut out: Vec<u32> = if padded.len() <= 5 {
+        vec![h64(&s) as u32]
+    } else {
+        (0..padded.len() - 4)
+            .map(|k| h64(&s[padded[k]..padded[k + 4]]) as u32)
+            .collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]

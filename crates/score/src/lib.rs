@@ -23,6 +23,7 @@ mod names;
 mod negation;
 mod numbers;
 mod pair;
+mod prior;
 mod statements;
 mod stem;
 mod stopwords;
@@ -41,7 +42,8 @@ pub use negation::is_negator;
 pub use pair::{
     Conflict, MIN_COVER, NEAR_DUP_MIN_CHAR, NEAR_DUP_MIN_COVER, PARAPHRASE_MIN_ALIGNED_TOKENS,
     PARAPHRASE_MIN_SCORE, PARTIAL_MIN_CONTAINMENT, PARTIAL_MIN_TOKENS, PASSAGE_MIN_CONTAINMENT,
-    SCORE_SOFT_WEIGHT, Scored, Signals, compare, containment, quick_reject, score_features,
+    PASSAGE_MIN_DENSITY, PASSAGE_MIN_MASS, PASSAGE_MIN_TOKENS, PassageSignals, SCORE_SOFT_WEIGHT,
+    Scored, Signals, compare, containment, passage, quick_reject, score_features,
     score_features_with_idf, signals,
 };
 pub use statements::{LINKAGE, Statement, group_match_set, group_statements};

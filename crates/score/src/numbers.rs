@@ -22,6 +22,7 @@
 
 use crate::hash::h64;
 use crate::stem::light_stem_str;
+use std::ops::Range;
 
 /// One number or date mentioned in a unit.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,17 +133,22 @@ fn scan_digits(text: &str) -> Vec<RawNumber> {
             text.len()
         };
         // Thousands separators: `,`/`٬` followed by exactly three digits.
+        let commas = seps.iter().filter(|c| matches!(c, ',' | '٬')).count();
+        let decimal_comma = commas == 1 && !seps.iter().any(|c| matches!(c, '.' | '٫' | '/'));
         let mut merged: Vec<String> = vec![groups[0].clone()];
         let mut kinds: Vec<char> = Vec::new();
         for (k, sep) in seps.iter().enumerate() {
             let g = &groups[k + 1];
             if matches!(sep, ',' | '٬') && g.len() == 3 {
                 merged.last_mut().expect("non-empty").push_str(g);
-            } else if matches!(sep, ',' | '٬') {
-                // A list comma ("1,2"): separate numbers.
+            } else if matches!(sep, ',' | '٬') && !decimal_comma {
+                // Several commas not grouping thousands ("1,2,3"): a list.
                 merged.push(g.clone());
                 kinds.push(' ');
             } else {
+                // `7,16`, `٣٬٥`: a decimal comma (the match key reads it so too).
+                // A single comma before 1, 2 or ≥ 4 digits is a decimal mark in
+                // Arabic and European usage; a list is written with a space.
                 merged.push(g.clone());
                 kinds.push('.');
             }
@@ -199,6 +205,54 @@ fn scan_digits(text: &str) -> Vec<RawNumber> {
         }
     }
     out
+}
+
+/// The canonical number a match-key token spells with digits, if any:
+/// `15`, `ال15` (`الـ15`), `و7.16`, `3.5%` → `15`, `15`, `7.16`, `3.5%`.
+/// (The match key already writes digits of every script as ASCII, decimal
+/// commas as `.`, and glues `%` to its number.) A prefix of at most three
+/// Arabic letters (clitics and the article) is dropped; leading zeros too.
+pub(crate) fn key_token_number(t: &str) -> Option<&str> {
+    let start = t.find(|c: char| c.is_ascii_digit())?;
+    let prefix = &t[..start];
+    if prefix.chars().count() > 3
+        || !prefix
+            .chars()
+            .all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+    {
+        return None;
+    }
+    let rest = &t[start..];
+    let body = rest.strip_suffix('%').unwrap_or(rest);
+    if body.is_empty()
+        || !body.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        || body.ends_with('.')
+    {
+        return None;
+    }
+    let trimmed = rest.trim_start_matches('0');
+    if trimmed.is_empty() || trimmed.starts_with(['.', '%']) {
+        // `0`, `0.5`, `0%`: keep one zero.
+        return Some(&rest[rest.len() - trimmed.len() - 1..]);
+    }
+    Some(trimmed)
+}
+
+/// Built-in weight of a number token (canonical form), on the scale of the
+/// word weights (`crate::prior`): small integers (1–31: days, counts,
+/// rounds) and years (1900–2100) are common in news, 1.0; any other number
+/// (`2254`, `7.16`, `3.5%`, `3000000`) pins a specific fact, 2.5 — about as
+/// much as a rare name.
+pub(crate) fn number_weight(canon: &str) -> f32 {
+    match canon.parse::<u32>() {
+        Ok(n) if n <= 31 || (1900..=2100).contains(&n) => 1.0,
+        _ => 2.5,
+    }
+}
+
+/// Whether a match-key token is a percent word (`بالمئة`, `المائة` …).
+pub(crate) fn is_percent_token(w: &str) -> bool {
+    is_percent_word(w)
 }
 
 /// Value of a number word (match-key form, clitics allowed in front).
@@ -295,6 +349,8 @@ pub(crate) struct KeyNumbers {
     pub mentions: Vec<NumberMention>,
     /// `(token index, month)` for month-name tokens.
     pub month_tokens: Vec<(usize, u8)>,
+    /// Token ranges of number words with their value (`الخامسه عشره` = 15).
+    pub word_numbers: Vec<(Range<usize>, u32)>,
 }
 
 /// Number words and month names among match-key tokens.
@@ -305,6 +361,7 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
     };
     let mut mentions = Vec::new();
     let mut month_tokens = Vec::new();
+    let mut word_numbers = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
@@ -358,6 +415,7 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
                 prev: nb(start.checked_sub(1)),
                 next: nb(Some(i)),
             });
+            word_numbers.push((start..i, v));
             continue;
         }
         i += 1;
@@ -365,6 +423,7 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
     KeyNumbers {
         mentions,
         month_tokens,
+        word_numbers,
     }
 }
 

@@ -268,3 +268,64 @@ fn seed_sentence_pairs_are_consistent() {
         }
     }
 }
+
+#[test]
+fn decimal_comma_and_point_are_one_number() {
+    // `7,16` is a decimal comma (Arabic and European usage), not a list.
+    let a = "وأغلق سهم الشركة عند 7.16 ريال بارتفاع طفيف في تعاملات اليوم";
+    let b = "وأغلق سهم الشركة عند 7,16 ريال بارتفاع طفيف في تعاملات اليوم";
+    let s = compare(a, b);
+    assert!(s.conflicts.is_empty(), "{:?}", s.conflicts);
+    assert!(
+        matches!(s.tier, Some(Tier::Verbatim | Tier::NearDuplicate)),
+        "{:?}",
+        s.tier
+    );
+    assert_eq!(
+        features("عند 7,16 ريال").numbers().collect::<Vec<_>>(),
+        ["7.16"]
+    );
+}
+
+#[test]
+fn percent_words_equal_the_percent_sign() {
+    let a = "وارتفع معدل التضخم السنوي في المملكة إلى 2.3 في المائة خلال شهر أغسطس الماضي";
+    let b = "وارتفع معدل التضخم السنوي في المملكة إلى 2.3% خلال شهر أغسطس الماضي";
+    let c = "وارتفع معدل التضخم السنوي في المملكة إلى 2.3 بالمئة خلال شهر أغسطس الماضي";
+    for (x, y) in [(a, b), (b, c), (a, c)] {
+        let s = compare(x, y);
+        assert!(s.conflicts.is_empty(), "{x} / {y}: {:?}", s.conflicts);
+        assert!(
+            matches!(s.tier, Some(Tier::Verbatim | Tier::NearDuplicate)),
+            "{x} / {y}: {:?} {:?}",
+            s.tier,
+            s.components
+        );
+    }
+}
+
+#[test]
+fn a_reworded_passage_inside_two_long_sentences_is_a_paraphrase_with_its_spans() {
+    // Two outlets, same day: the end of the 15th Astana round in Sochi, told
+    // in different words inside sentences that go on to other things.
+    let a = "أنهى مسار «أستانا» ومن مدينة سوتشي الروسية، أعمال جولته الخامسة عشرة أمس، بتجديد التأكيد على الالتزام القوي بسيادة ووحدة وسلامة أراضي سورية، ومقاصد ومبادئ ميثاق الأمم المتحدة، واحترام هذه المبادئ عالمياً والالتزام بها، إضافة إلى استمرار التعاون حتى القضاء على التنظيمات الإرهابية في سورية.";
+    let b = "اختتمت أمس الدول الضامنة لمسار “أستانة” (تركيا وروسيا وإيران) أعمال الجولة الـ15 من المحادثات التي جرت في مدينة سوتشي الروسية على البحر الأسود، دون أن يتضمن البيان الختامي أي جديد مقارنة بالجولة السابقة.";
+    let s = compare(a, b);
+    assert_eq!(s.tier, Some(Tier::Paraphrase), "{:?}", s.components);
+    assert_spans_valid(a, &s.spans_a);
+    assert_spans_valid(b, &s.spans_b);
+    let ta = span_texts(a, &s.spans_a).join(" ");
+    let tb = span_texts(b, &s.spans_b).join(" ");
+    for w in ["سوتشي", "الخامسة عشرة"] {
+        assert!(ta.contains(w), "{w} not in {ta}");
+    }
+    for w in ["سوتشي", "الـ15", "أستانة"] {
+        assert!(tb.contains(w), "{w} not in {tb}");
+    }
+    // The rest of the first sentence (sovereignty, the UN charter) is not highlighted.
+    assert!(!ta.contains("ميثاق"), "{ta}");
+    // Another round in the same city, another number: not the same claim.
+    let c = "وحددت الدول الضامنة موعد الجولة الـ16 من المحادثات في مدينة سوتشي الروسية، منتصف العام الحالي، لمتابعة أعمال مسار أستانة.";
+    let s = compare(a, c);
+    assert_eq!(s.tier, None, "{:?}", s.components);
+}

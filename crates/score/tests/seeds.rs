@@ -83,7 +83,6 @@ impl Run<'_> {
 }
 
 #[test]
-#[ignore = "the pair scorer (pair.rs) scores these paraphrases 0.11-0.36, under its thresholds; run with --ignored"]
 fn recurring_claims_are_linked() {
     let s = load();
     let r = run(&s);
