@@ -98,7 +98,10 @@ pub(crate) fn sentence_ends(block: &str, quotes: &Quotes, out: &mut Vec<usize>) 
             j += c.len_utf8();
         }
         // `...` and `…` pause mid-sentence; two dots `..` are a full stop
-        // in much informal Arabic writing (`سيئة جدا.. وكانت`).
+        // in much informal Arabic writing (`سيئة جدا.. وكانت`). Measured on
+        // the TED gold (`iwsltt2017.ar`): 37 of its 53 `..` end a line, and
+        // the other 16 are followed by the same words (`و`, `ثم`, `لكن`) as
+        // the line-final ones, so no cue tells them apart.
         if dots == 2 && !ellipsis {
             hard = true;
         } else if dots >= 3 {
