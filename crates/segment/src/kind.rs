@@ -126,6 +126,15 @@ fn place_date_agency_len(s: &str) -> Option<usize> {
     // word at the latest (neither a number nor a date word), so the cost is
     // a few words per block; the first words are not even folded.
     let head = &s[..s.floor_char_boundary(200)];
+    // A number is required: ASCII, Arabic-Indic (D9 A0–A9) or Persian (DB B0–B9) digits.
+    let digit = |w: &[u8]| {
+        w[0].is_ascii_digit()
+            || (w[0] == 0xD9 && (0xA0..=0xA9).contains(&w[1]))
+            || (w[0] == 0xDB && (0xB0..=0xB9).contains(&w[1]))
+    };
+    if !head.as_bytes().windows(2).any(digit) && !head.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let mut folded = String::new();
     let mut places = 0;
     let mut dates = 0;
