@@ -410,7 +410,7 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
     table(&all, &types, &signals_list, FPR);
     println!();
     println!(
-        "Passage matching against single source sentences (isnad_score::passage; the mass threshold is PASSAGE_MIN_MASS, fitted at ≤{:.0}% FP; shipped PASSAGE_MIN_DENSITY = {}, PASSAGE_MIN_MASS = {}):",
+        "Passage matching against single source sentences (isnad_score::passage; the mass threshold is PASSAGE_MIN_MASS, fitted at ≤{}% FP; shipped PASSAGE_MIN_DENSITY = {}, PASSAGE_MIN_MASS = {}):",
         PASSAGE_FPR * 100.0,
         isnad_score::PASSAGE_MIN_DENSITY,
         isnad_score::PASSAGE_MIN_MASS
@@ -464,7 +464,7 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
 /// Prints one table: per signal, the threshold at ≤ `fpr` of non-reused
 /// units and the recall per obfuscation type.
 fn table(all: &[Scored], types: &BTreeMap<String, usize>, signals: &[(&str, Getter)], fpr: f64) {
-    print!("| signal | threshold at ≤{:.0}% FP |", fpr * 100.0);
+    print!("| signal | threshold at ≤{}% FP |", fpr * 100.0);
     for (t, n) in types {
         print!(" {t} (n={n}) |");
     }

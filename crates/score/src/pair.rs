@@ -76,16 +76,17 @@ pub const PARAPHRASE_MIN_ALIGNED_TOKENS: u32 = 3;
 /// A reworded passage (see [`crate::align`]'s `Passage`): the smallest
 /// weighted share of the two windows' content that must be matched …
 ///
-/// Fitted by `isnad-eval exaraplagdet` (passage table, at commit 4ae5703 +
-/// this change): of the densities 0.5/0.6/0.7, the one with the highest
-/// recall of reused sentences (0.663 vs 0.646/0.625) against single source
-/// sentences at ≤ 0.2% of non-reused sentences matched.
+/// Fitted by `isnad-eval exaraplagdet` (passage table, at commit 6a916ce
+/// with the symmetric passage search): of the densities 0.5/0.6/0.7, the one
+/// with the highest recall of reused sentences (0.662 vs 0.646/0.629)
+/// against single source sentences at ≤ 0.2% of non-reused sentences
+/// matched.
 pub const PASSAGE_MIN_DENSITY: f32 = 0.5;
 /// … the matched weight the passage must carry (mean of the two sides; a
 /// rare word weighs up to 3.0, a common one 0.3–1, a specific number 2.5) …
 /// Fitted with [`PASSAGE_MIN_DENSITY`]: the lowest mass at which at most
-/// 0.2% of non-reused ExAraPlagDet sentences are matched (7.7434).
-pub const PASSAGE_MIN_MASS: f32 = 7.74;
+/// 0.2% of non-reused ExAraPlagDet sentences are matched (8.2901).
+pub const PASSAGE_MIN_MASS: f32 = 8.29;
 /// … and neither unit may have this much of its content matched in the
 /// other. The passage rule is for two long sentences that each carry the
 /// same claim in a reworded passage; a unit mostly found inside the other is
