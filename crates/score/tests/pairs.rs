@@ -329,3 +329,25 @@ fn a_reworded_passage_inside_two_long_sentences_is_a_paraphrase_with_its_spans()
     let s = compare(a, c);
     assert_eq!(s.tier, None, "{:?}", s.components);
 }
+
+#[test]
+fn a_template_with_every_figure_changed_is_another_report() {
+    // Two days' market close: same words, every figure different.
+    let a = "وأغلق المؤشر العام لسوق الأسهم السعودية اليوم مرتفعا 135.65 نقطة ليغلق عند مستوى 8834.82 نقطة بتداولات بلغت قيمتها 4.2 مليار ريال.";
+    let b = "وأغلق المؤشر العام لسوق الأسهم السعودية اليوم مرتفعا 48.10 نقطة ليغلق عند مستوى 8712.30 نقطة بتداولات بلغت قيمتها 5.1 مليار ريال.";
+    let r = compare(a, b);
+    assert_eq!(r.tier, None, "{r:?}");
+    // One figure changed, the others shared: a changed fact.
+    let c = "وأغلق المؤشر العام لسوق الأسهم السعودية اليوم مرتفعا 135.65 نقطة ليغلق عند مستوى 8834.82 نقطة بتداولات بلغت قيمتها 5.1 مليار ريال.";
+    assert_eq!(compare(a, c).tier, Some(Tier::Conflicting));
+}
+
+#[test]
+fn a_negator_in_another_clause_is_no_conflict() {
+    // `غير` negates nothing of the shared statement (it belongs to the added clause).
+    let a = "وقدم بلاتر استقالته من رئاسة الفيفا في الثاني من يونيو الماضي بعد أربعة أيام على فوزه بولاية خامسة.";
+    let b = "وقدم بلاتر استقالته من رئاسة الفيفا في الثاني من يونيو الماضي بعد أربعة أيام على فوزه بولاية خامسة، ودعا إلى جمعية عمومية غير عادية.";
+    let r = compare(a, b);
+    assert!(r.conflicts.is_empty(), "{r:?}");
+    assert!(r.tier.is_some(), "{r:?}");
+}
