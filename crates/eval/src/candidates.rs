@@ -28,6 +28,13 @@ pub struct Args {
     /// Missed pairs to print.
     #[arg(long, default_value_t = 10)]
     pub show: usize,
+    /// Also measure the index at these shares of common stem weight (comma
+    /// separated; the default share is always measured first).
+    #[arg(long, value_delimiter = ',')]
+    pub min_containment: Vec<f32>,
+    /// Posting-list cap of the index (default: the matcher's, from the number of keys).
+    #[arg(long)]
+    pub posting_cap: Option<u32>,
 }
 
 /// Runs the evaluation.
@@ -60,17 +67,37 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
         c.units.len()
     );
     let t0 = Instant::now();
-    let run = |mode: CandidateMode| {
+    let run = |mode: CandidateMode, min_containment: Option<f32>| {
         let opts = MatchOptions {
             candidates: mode,
+            min_containment,
+            posting_cap: args.posting_cap,
             ..MatchOptions::default()
         };
         let t = Instant::now();
         let set = isnad_score::find_match_set(&c.units, &opts, &stderr_progress(t0));
         (set, t.elapsed().as_secs_f64())
     };
-    let (ex, t_ex) = run(CandidateMode::Exhaustive);
-    let (ix, t_ix) = run(CandidateMode::Indexed);
+    let (ex, t_ex) = run(CandidateMode::Exhaustive, None);
+    for &c in &args.min_containment {
+        let (ix, t_ix) = run(CandidateMode::Indexed, Some(c));
+        let found: Vec<(usize, usize)> = ix.matches.iter().map(|m| (m.a, m.b)).collect();
+        let got = ex
+            .matches
+            .iter()
+            .filter(|m| found.binary_search(&(m.a, m.b)).is_ok())
+            .count();
+        println!(
+            "min containment {c:.2}: recall {}/{} = {:.4}; {} key pairs scored, {} index hits verified, {:.2}s",
+            got,
+            ex.matches.len(),
+            got as f64 / ex.matches.len().max(1) as f64,
+            ix.stats.candidate_pairs,
+            ix.stats.verified_pairs,
+            t_ix
+        );
+    }
+    let (ix, t_ix) = run(CandidateMode::Indexed, None);
     println!(
         "exhaustive: {} key pairs scored, {} accepted, {:.2}s",
         ex.stats.candidate_pairs, ex.stats.key_matches, t_ex

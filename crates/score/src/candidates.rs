@@ -176,14 +176,14 @@ impl<'s> CandidateIndex<'s> {
     /// is found once.
     ///
     /// Probing accumulates, per hit, the weight of the prefix stems it
-    /// shares and where the last one sits in both sets; a hit whose
-    /// accumulated weight plus the smaller of the two remaining suffix
-    /// weights cannot reach the threshold (PPJoin's positional filter, with
-    /// weights) is dropped without a merge. Survivors are verified by
-    /// resuming the sorted merge just after the last shared prefix stem
-    /// (nothing before it can still be shared: sets are in one global
-    /// order), and the merge stops as soon as the threshold is reached or
-    /// can no longer be.
+    /// shares and where the last one sits in the hit's set. A hit whose
+    /// accumulated weight plus the smaller of the two weights still
+    /// unexamined (x's stems after its indexed prefix, the hit's stems after
+    /// the last shared one: PPJoin's positional filter, with weights)
+    /// cannot reach the threshold is dropped without a merge. Survivors are
+    /// verified by resuming the sorted merge there (nothing before can still
+    /// be shared: sets are in one global order), and the merge stops as soon
+    /// as the threshold is reached or can no longer be.
     pub(crate) fn probe(
         &self,
         x: usize,
@@ -198,13 +198,15 @@ impl<'s> CandidateIndex<'s> {
         scratch.prepare(self.sets.len());
         let p = usize::from(self.prefix[x]);
         let tag = self.tags[x];
-        let mut capped_weight = 0.0f32;
+        // Capped stems are the most common ones, so they sort after every
+        // indexed stem: the indexed part of the prefix is `sx[..indexed]`.
+        let mut indexed = p;
         for (i, &t) in sx[..p].iter().enumerate() {
             let w = self.weight[t as usize];
             match self.postings.get(t, self.sets.df(t)) {
                 None => {
                     out.capped += 1;
-                    capped_weight += w;
+                    indexed = indexed.min(i);
                 }
                 Some(entries) => {
                     for e in entries {
@@ -217,7 +219,6 @@ impl<'s> CandidateIndex<'s> {
                         }
                         *slot = Hit {
                             acc: slot.acc + w,
-                            i: i as u16,
                             j: e.pos,
                             rest_y: e.rest,
                         };
@@ -226,15 +227,17 @@ impl<'s> CandidateIndex<'s> {
             }
         }
         let need = self.min_containment * self.total[x];
+        // Every indexed prefix stem of x was probed, so a hit's `acc` is all
+        // it shares of them; it can share at most the rest of x besides.
+        let rest_x = self.rest_from(x, indexed);
         for &y in &scratch.touched {
             let hit = std::mem::take(&mut scratch.acc[y as usize]);
             let y = y as usize;
-            let (i, j) = (usize::from(hit.i), usize::from(hit.j));
-            // Positional bound (PPJoin): shared stems after the last shared
-            // prefix stem lie after it in both sets. Capped stems sort after
-            // every indexed one, so they are among those.
-            let rest_x = self.rest_from(x, i + 1);
-            if hit.acc + rest_x.min(hit.rest_y) + capped_weight + 1e-4 < need || !allowed(y) {
+            let j = usize::from(hit.j);
+            // Bound: what was accumulated plus what is left on both sides
+            // (shared stems after the last shared prefix stem lie after it
+            // in y too: PPJoin's positional filter, with weights).
+            if hit.acc + rest_x.min(hit.rest_y) + 1e-4 < need {
                 continue;
             }
             // y > x: reported whenever x's share is reached. y < x: the pair
@@ -247,7 +250,7 @@ impl<'s> CandidateIndex<'s> {
             let shared = self.resume_overlap(
                 sx,
                 sy,
-                i + 1,
+                indexed,
                 j + 1,
                 hit.acc,
                 rest_x,
@@ -255,7 +258,9 @@ impl<'s> CandidateIndex<'s> {
                 need,
                 stop_at,
             );
-            if shared < need {
+            // `allowed` last: it reads the item's record, a cache miss
+            // that most hits never need.
+            if shared < need || !allowed(y) {
                 continue;
             }
             let y_qualifies = y < x && shared >= need_y && self.reaches(y, x);
@@ -323,9 +328,7 @@ impl<'s> CandidateIndex<'s> {
 pub(crate) struct Hit {
     /// Weight of the probe's prefix stems the item shares.
     acc: f32,
-    /// Position, in the probe, of the last one.
-    i: u16,
-    /// Its position in the item.
+    /// Position of the last one in the item.
     j: u16,
     /// Weight of the item's stems after position `j`.
     rest_y: f32,

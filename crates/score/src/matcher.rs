@@ -9,14 +9,20 @@
 //!    scoring, so it costs O(300), not O(300²).
 //! 2. **Candidates** between key groups: exhaustive for small inputs
 //!    (≤ [`EXHAUSTIVE_MAX_KEYS`](crate::EXHAUSTIVE_MAX_KEYS) distinct keys), otherwise the stem index of
-//!    [`crate::candidates`]-module docs; streamed block by block, so the
-//!    candidate pairs of the whole corpus are never held at once.
+//!    [`crate::candidates`]-module docs. The index needs only each text's
+//!    match key and stems, so full features are computed afterwards, and
+//!    only for the key groups that meet a candidate or may hold copies:
+//!    at corpus scale most texts never do, and full features of all of
+//!    them would be most of the run's memory.
 //! 3. **Scoring** of each candidate pair of group representatives with
-//!    [`score_features`]; `same_source` and `within_days` are applied
-//!    before scoring, at group level, and again exactly per unit pair.
+//!    [`score_features`], block by block; `same_source` and `within_days`
+//!    are applied before scoring, at group level, and again exactly per
+//!    unit pair.
 //! 4. **Expansion** (only in [`find_matches`]): every allowed unit pair of
 //!    two matched groups, and every allowed pair inside a key group
-//!    (verbatim copies), becomes a [`Match`] with spans in its own texts.
+//!    (verbatim copies), becomes a [`Match`] with spans in its own texts;
+//!    the representatives' results are reused, other texts of a group are
+//!    scored on their own.
 //!
 //! [`find_match_set`] returns the compact form instead — matches between
 //! group representatives plus the membership of each key group — whose size
@@ -73,6 +79,13 @@ pub struct MatchOptions {
     pub within_days: Option<u32>,
     /// How candidate pairs are generated (default: [`CandidateMode::Auto`]).
     pub candidates: CandidateMode,
+    /// Share of stem weight a candidate pair must have in common (default
+    /// [`MIN_CONTAINMENT`](crate::MIN_CONTAINMENT)); for measuring the
+    /// index's recall against its cost (`isnad-eval candidates`).
+    pub min_containment: Option<f32>,
+    /// Posting-list cap of the index (default [`posting_cap`](crate::posting_cap)
+    /// of the number of distinct keys); for the same measurements.
+    pub posting_cap: Option<u32>,
 }
 
 /// A scored pair of units.
@@ -97,7 +110,9 @@ pub struct Match {
 /// Progress of a matching run, reported through the callback of [`find_matches_with_progress`].
 ///
 /// Stages, in order: `features` (distinct texts), `candidates` (key groups
-/// probed and their candidates scored), `expand` (matches expanded to unit pairs).
+/// probed in the index; not reported when all pairs are scored), `scoring`
+/// (key groups whose candidate pairs were scored), `expand` (matches
+/// expanded to unit pairs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
     /// What the matcher is doing.
@@ -251,7 +266,10 @@ impl<'u, 'a> Run<'u, 'a> {
         options: &MatchOptions,
         progress: &(dyn Fn(Progress) + Sync),
     ) -> Self {
-        // 1. Distinct texts, features once per text.
+        // 1. Distinct texts. A first pass over their features keeps only
+        //    each text's match key and content stems: full features of every
+        //    text at once would be most of the run's memory, and most texts
+        //    never meet a candidate.
         let (variant, variant_rep) = group_equal(units.len(), |u| units[u].text);
         let total = variant_rep.len() as u64;
         progress(Progress {
@@ -259,9 +277,13 @@ impl<'u, 'a> Run<'u, 'a> {
             done: 0,
             total,
         });
-        let feats: Vec<Option<Features>> = variant_rep
+        let mut light: Vec<(String, Vec<u64>)> = variant_rep
             .par_iter()
-            .map(|&u| Some(features(units[u].text)))
+            .map(|&u| {
+                let f = features(units[u].text);
+                let stems = f.stems().iter().map(StemId::stem_id).collect();
+                (f.key().to_string(), stems)
+            })
             .collect();
         progress(Progress {
             stage: "features",
@@ -269,8 +291,7 @@ impl<'u, 'a> Run<'u, 'a> {
             total,
         });
         // 2. Key groups over distinct texts; groups ordered by first unit.
-        let (key_of_variant, key_rep_variant) =
-            group_equal(feats.len(), |v| feats[v].as_ref().map_or("", |f| f.key()));
+        let (key_of_variant, key_rep_variant) = group_equal(light.len(), |v| light[v].0.as_str());
         let group: Vec<u32> = variant
             .iter()
             .map(|&v| key_of_variant[v as usize])
@@ -283,12 +304,26 @@ impl<'u, 'a> Run<'u, 'a> {
             .par_iter()
             .map(|m| GroupInfo::of(units, m))
             .collect();
+        let n = key_rep_variant.len();
+        let exhaustive = match options.candidates {
+            CandidateMode::Exhaustive => true,
+            CandidateMode::Indexed => false,
+            CandidateMode::Auto => n <= EXHAUSTIVE_MAX_KEYS,
+        };
+        let stem_sets: Option<TokenSets> = (!exhaustive).then(|| {
+            let hashes: Vec<Vec<u64>> = key_rep_variant
+                .iter()
+                .map(|&v| std::mem::take(&mut light[v].1))
+                .collect();
+            TokenSets::build(&hashes)
+        });
+        drop(light);
         let mut run = Run {
             units,
             options: options.clone(),
             variant,
             variant_rep,
-            feats,
+            feats: Vec::new(),
             copy_scores: Vec::new(),
             set: MatchSet {
                 group,
@@ -301,9 +336,77 @@ impl<'u, 'a> Run<'u, 'a> {
         let stats = &mut run.set.stats;
         stats.units = units.len() as u64;
         stats.distinct_texts = run.variant_rep.len() as u64;
-        stats.distinct_keys = key_rep_variant.len() as u64;
+        stats.distinct_keys = n as u64;
 
-        // 3. Copy groups: several units with one key that the scorer accepts as a repeat.
+        // 3. Candidates between key groups (the index; exhaustive: all pairs, later).
+        let cap = options.posting_cap.unwrap_or_else(|| posting_cap(n));
+        // Key groups of one source only are never paired unless same-source
+        // matches were asked for: the index skips them by tag.
+        let tag = |g: usize| {
+            let i = &info[g];
+            if options.same_source || i.multi_source || i.source >= u32::from(ANY_TAG) {
+                ANY_TAG
+            } else {
+                i.source as u16
+            }
+        };
+        let index = stem_sets.as_ref().map(|s| {
+            let c = options.min_containment.unwrap_or(MIN_CONTAINMENT);
+            CandidateIndex::new(s, cap, c, tag)
+        });
+        let (mut capped, mut capped_keys, mut verified) = (0u64, 0u64, 0u64);
+        let mut found: Vec<Vec<u32>> = Vec::new();
+        if let Some(idx) = &index {
+            found.reserve(n);
+            for block in 0..n.div_ceil(BLOCK) {
+                let range = block * BLOCK..((block + 1) * BLOCK).min(n);
+                let probes: Vec<crate::candidates::Probe> = range
+                    .into_par_iter()
+                    .map_init(Scratch::default, |scratch, x| {
+                        let allowed = |y: usize| info[x].pair_possible(&info[y], &run.options);
+                        idx.probe(x, allowed, scratch)
+                    })
+                    .collect();
+                for p in probes {
+                    capped += u64::from(p.capped);
+                    capped_keys += u64::from(p.capped > 0);
+                    verified += u64::from(p.verified);
+                    found.push(p.found);
+                }
+                progress(Progress {
+                    stage: "candidates",
+                    done: ((block + 1) * BLOCK).min(n) as u64,
+                    total: n as u64,
+                });
+            }
+        }
+        drop(index);
+        drop(stem_sets);
+
+        // 4. Full features, only of the key groups that will be scored: those
+        //    in a candidate pair and those that may hold copies.
+        let mut scored_group = vec![exhaustive; n];
+        for (x, ys) in found.iter().enumerate() {
+            if !ys.is_empty() {
+                scored_group[x] = true;
+                for &y in ys {
+                    scored_group[y as usize] = true;
+                }
+            }
+        }
+        for (g, m) in run.set.members.iter().enumerate() {
+            if m.len() >= 2 && info[g].pair_possible(&info[g], &run.options) {
+                scored_group[g] = true;
+            }
+        }
+        let mut wanted = vec![false; run.variant_rep.len()];
+        for (g, &v) in key_rep_variant.iter().enumerate() {
+            wanted[v] = scored_group[g];
+        }
+        drop(scored_group);
+        run.feats = run.compute_features(&wanted, None);
+
+        // 5. Copy groups: several units with one key that the scorer accepts as a repeat.
         let copies: Vec<(u32, Found)> = (0..run.set.members.len())
             .into_par_iter()
             .filter_map(|g| {
@@ -318,57 +421,23 @@ impl<'u, 'a> Run<'u, 'a> {
         run.set.stats.copy_groups = copies.len() as u64;
         (run.set.copies, run.copy_scores) = copies.into_iter().unzip();
 
-        // 4. Candidates between key groups, scored block by block.
-        let n = key_rep_variant.len();
-        let exhaustive = match options.candidates {
-            CandidateMode::Exhaustive => true,
-            CandidateMode::Indexed => false,
-            CandidateMode::Auto => n <= EXHAUSTIVE_MAX_KEYS,
-        };
-        let cap = posting_cap(n);
-        let stem_sets: Option<TokenSets> = (!exhaustive).then(|| {
-            let hashes: Vec<Vec<u64>> = key_rep_variant
-                .par_iter()
-                .map(|&v| run.feat(v).stems().iter().map(StemId::stem_id).collect())
-                .collect();
-            TokenSets::build(&hashes)
-        });
-        // Key groups of one source only are never paired unless same-source
-        // matches were asked for: the index skips them by tag.
-        let tag = |g: usize| {
-            let i = &info[g];
-            if options.same_source || i.multi_source || i.source >= u32::from(ANY_TAG) {
-                ANY_TAG
-            } else {
-                i.source as u16
-            }
-        };
-        let index = stem_sets
-            .as_ref()
-            .map(|s| CandidateIndex::new(s, cap, MIN_CONTAINMENT, tag));
+        // 6. Scoring of the candidate pairs, block by block.
         let mut matches: Vec<Match> = Vec::new();
-        let (mut candidates, mut capped, mut capped_keys, mut verified) = (0u64, 0u64, 0u64, 0u64);
-        let blocks = n.div_ceil(BLOCK);
-        for block in 0..blocks {
+        let mut candidates = 0u64;
+        for block in 0..n.div_ceil(BLOCK) {
             let range = block * BLOCK..((block + 1) * BLOCK).min(n);
-            let found: Vec<BlockResult> = range
+            let scored: Vec<(u64, Vec<Match>)> = range
                 .into_par_iter()
-                .map_init(Scratch::default, |scratch, x| {
-                    let allowed = |y: usize| info[x].pair_possible(&info[y], &run.options);
-                    let (ys, capped_here, verified_here): (Vec<u32>, u32, u32) = match &index {
-                        None => (
-                            (x + 1..n)
-                                .filter(|&y| allowed(y))
-                                .map(|y| y as u32)
-                                .collect(),
-                            0,
-                            0,
-                        ),
-                        Some(idx) => {
-                            let p = idx.probe(x, allowed, scratch);
-                            (p.found, p.capped, p.verified)
-                        }
+                .map(|x| {
+                    let ys: Vec<u32> = if exhaustive {
+                        (x + 1..n)
+                            .filter(|&y| info[x].pair_possible(&info[y], &run.options))
+                            .map(|y| y as u32)
+                            .collect()
+                    } else {
+                        Vec::new()
                     };
+                    let ys = if exhaustive { &ys } else { &found[x] };
                     let scored = ys
                         .iter()
                         .filter_map(|&y| {
@@ -388,28 +457,20 @@ impl<'u, 'a> Run<'u, 'a> {
                             })
                         })
                         .collect();
-                    BlockResult {
-                        candidates: ys.len() as u64,
-                        verified: verified_here,
-                        capped: capped_here,
-                        matches: scored,
-                    }
+                    (ys.len() as u64, scored)
                 })
                 .collect();
-            for r in found {
-                candidates += r.candidates;
-                verified += u64::from(r.verified);
-                capped += u64::from(r.capped);
-                capped_keys += u64::from(r.capped > 0);
-                matches.extend(r.matches);
+            for (c, m) in scored {
+                candidates += c;
+                matches.extend(m);
             }
             progress(Progress {
-                stage: "candidates",
+                stage: "scoring",
                 done: ((block + 1) * BLOCK).min(n) as u64,
                 total: n as u64,
             });
         }
-        drop(index);
+        drop(found);
         matches.par_sort_unstable_by_key(|m| (m.a, m.b));
         let stats = &mut run.set.stats;
         stats.exhaustive = exhaustive;
@@ -424,6 +485,26 @@ impl<'u, 'a> Run<'u, 'a> {
         run
     }
 
+    /// Features of the distinct texts marked in `wanted`, reusing those in
+    /// `have` (the others are `None`).
+    fn compute_features(
+        &self,
+        wanted: &[bool],
+        have: Option<Vec<Option<Features>>>,
+    ) -> Vec<Option<Features>> {
+        let mut have = have.unwrap_or_default();
+        have.resize_with(wanted.len(), || None);
+        have.into_par_iter()
+            .zip(wanted)
+            .enumerate()
+            .map(|(v, (f, &w))| match (w, f) {
+                (false, _) => None,
+                (true, Some(f)) => Some(f),
+                (true, None) => Some(features(self.units[self.variant_rep[v]].text)),
+            })
+            .collect()
+    }
+
     /// Features of distinct text `v` (present until expansion drops unneeded ones).
     fn feat(&self, v: usize) -> &Features {
         match &self.feats[v] {
@@ -432,8 +513,9 @@ impl<'u, 'a> Run<'u, 'a> {
         }
     }
 
-    /// Drops the features that expansion cannot need: it scores only the
-    /// distinct texts of key groups that are in a match or a copy group.
+    /// Keeps the features expansion needs and only those: it scores the
+    /// distinct texts of key groups that are in a match or a copy group
+    /// (computing those of texts other than the groups' representatives).
     fn keep_features_for_expansion(&mut self) {
         let set = &self.set;
         let mut needed = vec![false; set.members.len()];
@@ -452,11 +534,8 @@ impl<'u, 'a> Run<'u, 'a> {
                 }
             }
         }
-        for (f, k) in self.feats.iter_mut().zip(keep) {
-            if !k {
-                *f = None;
-            }
-        }
+        let have = std::mem::take(&mut self.feats);
+        self.feats = self.compute_features(&keep, Some(have));
     }
 
     /// Scores two distinct texts (by variant id), the one with the smaller representative first.
@@ -574,14 +653,6 @@ impl<'u, 'a> Run<'u, 'a> {
         }
         out
     }
-}
-
-/// What one probing item produced.
-struct BlockResult {
-    candidates: u64,
-    verified: u32,
-    capped: u32,
-    matches: Vec<Match>,
 }
 
 /// Sources and days of a key group, to skip group pairs the options rule out.
