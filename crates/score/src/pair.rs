@@ -454,9 +454,15 @@ pub fn quick_reject(a: &Features, b: &Features) -> bool {
         return a.is_empty();
     }
     let (match_a, sim_a) = soft_match(a, b, false);
-    let wa: Vec<f32> = a.toks().iter().map(|t| t.weight).collect();
-    let wb: Vec<f32> = b.toks().iter().map(|t| t.weight).collect();
-    let (got_a, got_b) = matched_weight(&wa, &wb, &match_a, &sim_a);
+    // Built-in weights straight from the tokens (no per-pair weight vectors).
+    let (ta, tb) = (a.toks(), b.toks());
+    let (mut got_a, mut got_b) = (0f32, 0f32);
+    for (i, m) in match_a.iter().enumerate() {
+        if let Some(j) = *m {
+            got_a += sim_a[i] * ta[i].weight;
+            got_b += sim_a[i] * tb[j].weight;
+        }
+    }
     share(got_a, a.content_weight()).max(share(got_b, b.content_weight())) < MIN_COVER
         && 0.5 * (got_a + got_b) < PASSAGE_MIN_MASS
 }
