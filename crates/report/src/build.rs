@@ -193,8 +193,16 @@ pub fn build(
     let source_of = |o: &str| outlets.binary_search_by(|x| x.as_str().cmp(o)).unwrap_or(0) as u32;
 
     // All units; the matcher sees only statement units (`refs`), mapped back by `ref_unit`.
-    let mut units: Vec<UnitEntry> = Vec::new();
-    let mut ref_unit: Vec<usize> = Vec::new();
+    // Sized up front: grown by doubling, the largest vector of the report
+    // would hold up to twice its size (and a copy while it moves).
+    let n_units: usize = segmented.iter().map(Vec::len).sum();
+    let n_refs: usize = segmented
+        .iter()
+        .flatten()
+        .filter(|u| u.kind.is_statement())
+        .count();
+    let mut units: Vec<UnitEntry> = Vec::with_capacity(n_units);
+    let mut ref_unit: Vec<usize> = Vec::with_capacity(n_refs);
     for (ai, (article, segs)) in articles.iter_mut().zip(&segmented).enumerate() {
         article.units = segs.len();
         let first = units.len();
