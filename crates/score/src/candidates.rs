@@ -93,6 +93,8 @@ pub(crate) struct CandidateIndex<'s> {
     suffix: Vec<f32>,
     /// Tag of each item (items with one tag below [`ANY_TAG`] are never paired).
     tags: Vec<u16>,
+    /// One-word Bloom signature of each item's set ([`sig_bit`] of every token).
+    sigs: Vec<u64>,
     min_containment: f32,
 }
 
@@ -147,6 +149,9 @@ impl<'s> CandidateIndex<'s> {
             }
         };
         let tags: Vec<u16> = (0..n).map(&tag).collect();
+        let sigs: Vec<u64> = (0..n)
+            .map(|i| sets.set(i).iter().fold(0u64, |a, &t| a | sig_bit(t)))
+            .collect();
         let postings = Postings::build(sets, cap, rest_after, |i| tags[i]);
         CandidateIndex {
             sets,
@@ -156,6 +161,7 @@ impl<'s> CandidateIndex<'s> {
             total,
             suffix,
             tags,
+            sigs,
             min_containment,
         }
     }
@@ -188,8 +194,9 @@ impl<'s> CandidateIndex<'s> {
     /// accumulated weight plus the smaller of the two weights still
     /// unexamined (x's stems after its indexed prefix, the hit's stems after
     /// the last shared one: PPJoin's positional filter, with weights)
-    /// cannot reach the threshold is dropped without a merge. Survivors are
-    /// verified by resuming the sorted merge there (nothing before can still
+    /// cannot reach the threshold is dropped without a merge, and so is one
+    /// whose set signature (a 64-bit Bloom word) rules out enough of x's
+    /// unprobed stems. Survivors are verified by resuming the sorted merge there (nothing before can still
     /// be shared: sets are in one global order), and the merge stops as soon
     /// as the threshold is reached or can no longer be.
     pub(crate) fn probe(
@@ -238,6 +245,12 @@ impl<'s> CandidateIndex<'s> {
         // Every indexed prefix stem of x was probed, so a hit's `acc` is all
         // it shares of them; it can share at most the rest of x besides.
         let rest_x = self.rest_from(x, indexed);
+        scratch.rest_bits.clear();
+        scratch.rest_bits.extend(
+            sx[indexed..]
+                .iter()
+                .map(|&t| (sig_bit(t), self.weight[t as usize])),
+        );
         for &y in &scratch.touched {
             let hit = std::mem::take(&mut scratch.acc[y as usize]);
             let y = y as usize;
@@ -246,6 +259,19 @@ impl<'s> CandidateIndex<'s> {
             // (shared stems after the last shared prefix stem lie after it
             // in y too: PPJoin's positional filter, with weights).
             if hit.acc + rest_x.min(hit.rest_y) + 1e-4 < need {
+                continue;
+            }
+            // Signature bound: of x's unprobed stems, only those whose bit
+            // is in y's signature can be shared (one word read, instead of
+            // y's whole set).
+            let sig = self.sigs[y];
+            let mut possible = hit.acc;
+            for &(bit, w) in &scratch.rest_bits {
+                if sig & bit != 0 {
+                    possible += w;
+                }
+            }
+            if possible + 1e-3 < need {
                 continue;
             }
             // y > x: reported whenever x's share is reached. y < x: the pair
@@ -348,6 +374,13 @@ pub(crate) struct Scratch {
     /// Per item: what the current probe has accumulated (all zero between probes).
     acc: Vec<Hit>,
     touched: Vec<u32>,
+    /// Signature bit and weight of each of the probe's unprobed stems.
+    rest_bits: Vec<(u64, f32)>,
+}
+
+/// The bit of token rank `t` in a set signature (a fixed multiplicative hash).
+fn sig_bit(t: u32) -> u64 {
+    1u64 << (t.wrapping_mul(0x9E37_79B1) >> 26)
 }
 
 impl Scratch {
