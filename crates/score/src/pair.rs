@@ -153,6 +153,16 @@ pub struct Scored {
     pub conflicts: Vec<Conflict>,
 }
 
+impl Scored {
+    /// Whether the match rests only on a reworded passage (the `passage_match`
+    /// component): two long sentences sharing a dense, heavy window of words
+    /// but otherwise unlike. Weak evidence at corpus scale, so the matcher
+    /// keeps these only when [`MatchOptions::passages`](crate::MatchOptions::passages) asks for them.
+    pub fn via_passage(&self) -> bool {
+        self.tier.is_some() && self.components.iter().any(|(k, _)| k == "passage_match")
+    }
+}
+
 /// The raw signals of a pair, before any threshold (used by the evaluations
 /// that fit the thresholds, and shown as components).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]

@@ -136,22 +136,10 @@ fn index_finds_what_exhaustive_scoring_finds_on_seed_sentences() {
             },
         )
     };
-    // Matches decided by a shared passage alone (`passage_match`: two long
-    // sentences that each carry the same claim in a reworded passage) are
-    // not yet candidates of the stem index, which needs half of one unit's
-    // stem weight shared; they are found in exhaustive runs (every input of
-    // ≤ EXHAUSTIVE_MAX_KEYS keys, such as these seeds). Every other match
-    // must be found by the index.
-    let passage_only =
-        |m: &isnad_score::Match| m.components.iter().any(|(n, _)| n == "passage_match");
-    let ex: Vec<_> = run(CandidateMode::Exhaustive)
-        .into_iter()
-        .filter(|m| !passage_only(m))
-        .collect();
-    let ix: Vec<_> = run(CandidateMode::Indexed)
-        .into_iter()
-        .filter(|m| !passage_only(m))
-        .collect();
+    // Default options: no passage-only matches (those are opt-in), so the
+    // index must find every match exhaustive scoring finds.
+    let ex = run(CandidateMode::Exhaustive);
+    let ix = run(CandidateMode::Indexed);
     let missed: Vec<_> = ex.iter().filter(|m| !ix.contains(m)).collect();
     assert!(
         missed.is_empty(),

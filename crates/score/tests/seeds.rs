@@ -56,7 +56,13 @@ fn run(s: &Seeds) -> Run<'_> {
             }
         }
     }
-    let matches = find_matches(&units, &MatchOptions::default());
+    // With passage-only matches: the seeds are a handful of articles about
+    // one event, the setting `MatchOptions::passages` is for.
+    let options = MatchOptions {
+        passages: true,
+        ..MatchOptions::default()
+    };
+    let matches = find_matches(&units, &options);
     Run {
         units,
         outlet,

@@ -53,6 +53,7 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
     let matching = MatchOptions {
         same_source: args.same_outlet,
         within_days: args.within_days,
+        passages: args.passages,
         ..MatchOptions::default()
     };
     let mut sources = isnad_report::provenance::SourceTable::builtin();
