@@ -292,6 +292,45 @@ fn same_outlet_repeats_are_only_reported_on_request() {
 }
 
 #[test]
+fn passage_only_matches_link_reworded_seed_claims_only_on_request() {
+    let plain = json_report(&["compare", SEEDS]);
+    let with = json_report(&["compare", SEEDS, "--passages"]);
+    check_report(&with);
+    assert_eq!(plain["summary"]["options"]["passages"], false);
+    assert_eq!(with["summary"]["options"]["passages"], true);
+    let outlets_of = |r: &Value, id: &str| {
+        r["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["id"] == id)
+            .unwrap()["outlet"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let linked = |r: &Value| {
+        r["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| {
+                let mut o = [
+                    outlets_of(r, m["a"].as_str().unwrap()),
+                    outlets_of(r, m["b"].as_str().unwrap()),
+                ];
+                o.sort();
+                o == ["alwatan", "enabbaladi"]
+            })
+            .count()
+    };
+    // Al-Watan and Enab Baladi report the end of Astana 15 and the
+    // Lavrov-Mekdad call in their own words: only the passage rule links them.
+    assert_eq!(linked(&plain), 0);
+    assert!(linked(&with) >= 2, "{}", with["matches"]);
+}
+
+#[test]
 fn text_report_lists_statements_tables_and_articles() {
     let (code, stdout, stderr) = run(&["compare", SAMPLE]);
     assert_eq!(code, 0, "{stderr}");

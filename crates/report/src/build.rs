@@ -563,6 +563,7 @@ fn summarize(
             within_days: options.matching.within_days,
             min_tier: options.min_tier.map(|t| t.as_str().to_string()),
             min_score: options.min_score,
+            passages: options.matching.passages,
         },
     }
 }

@@ -312,6 +312,10 @@ fn summary_view(report: &Report) -> SummaryView {
             o.min_tier.as_deref().map_or("any".to_string(), tier_label),
         ),
         ("minimum score".to_string(), format!("{}", o.min_score)),
+        (
+            "passage-only matches".to_string(),
+            if o.passages { "included" } else { "excluded" }.to_string(),
+        ),
     ];
     SummaryView {
         articles: s.articles,

@@ -287,4 +287,6 @@ pub struct OptionsEcho {
     pub min_tier: Option<String>,
     /// Lowest score kept.
     pub min_score: f32,
+    /// Passage-only matches were accepted (`--passages`).
+    pub passages: bool,
 }
