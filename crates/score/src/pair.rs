@@ -755,7 +755,25 @@ fn find_conflicts(
         }
         None => (a.negators(), b.negators()),
     };
+    let (amb_a, amb_b) = match region {
+        Some((ra, rb)) => {
+            let ext = |r: &Range<usize>, len: usize| r.start.saturating_sub(2)..r.end.min(len);
+            (
+                ambiguous_negators(a.toks(), ext(ra, a.len())),
+                ambiguous_negators(b.toks(), ext(rb, b.len())),
+            )
+        }
+        None => (
+            ambiguous_negators(a.toks(), 0..a.len()),
+            ambiguous_negators(b.toks(), 0..b.len()),
+        ),
+    };
+    // `ألا مكان` / `بأن لا مكان`: the side with fewer negators may hold
+    // them fused into `ألا`, which cancels the difference.
+    let explained =
+        (neg_a < neg_b && amb_a >= neg_b - neg_a) || (neg_b < neg_a && amb_b >= neg_a - neg_b);
     if neg_a != neg_b
+        && !explained
         && (attached_negator(a, &in_a, region.map(|r| r.0))
             || attached_negator(b, &in_b, region.map(|r| r.1)))
     {
@@ -766,6 +784,14 @@ fn find_conflicts(
         });
     }
     out
+}
+
+/// Tokens in `r` whose match key is `الا` or `والا`: `ألا` (`أن لا`, "that …
+/// not") and `إلا` ("except", far more common) fold to the same key, so the
+/// token is not a negator (see [`crate::negation`]), but it may hold one.
+fn ambiguous_negators(toks: &[Tok], r: Range<usize>) -> usize {
+    let keys = [crate::hash::h64("الا"), crate::hash::h64("والا")];
+    toks[r].iter().filter(|t| keys.contains(&t.word)).count()
 }
 
 /// Whether `f` has a negator that the other unit lacks and that negates the

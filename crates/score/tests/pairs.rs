@@ -112,6 +112,21 @@ fn round_number_in_words_matches_digits() {
 }
 
 #[test]
+fn a_negator_fused_into_alla_is_no_changed_fact() {
+    // SaudiNewsNet, two papers on 2015-07-21: `ألا مكان` (= أن لا) and
+    // `بأن لا مكان` say the same thing.
+    let a = "وبذلك يتضح للغاشمين جليا ألا مكان للمخربين في هذا الوطن، داعيا الله العلي القدير أن يحفظ على بلادنا أمنها واستقرارها.";
+    let b = "وبذلك يتضح للغاشمين جلياً بأن لا مكان للمخربين في هذا الوطن، داعيا الله العلي القدير أن يحفظ على بلادنا أمنها واستقرارها.";
+    let r = compare(a, b);
+    assert!(r.conflicts.is_empty(), "{r:?}");
+    assert_eq!(r.tier, Some(Tier::NearDuplicate), "{r:?}");
+    // One negator more than the fused ones is still a change.
+    let c = "وبذلك يتضح للغاشمين جليا أن مكان للمخربين في هذا الوطن، داعيا الله العلي القدير أن يحفظ على بلادنا أمنها واستقرارها.";
+    let r = compare(c, b);
+    assert_eq!(r.tier, Some(Tier::Conflicting), "{r:?}");
+}
+
+#[test]
 fn added_negation_is_conflicting() {
     let b = "وأكد الوزيران عدم عزمهما على تعزيز العلاقات الثنائية بين موسكو ودمشق “تدريجيًا”، بما في ذلك المساعدة الروسية في القضاء على مظاهر الإرهاب على الأراضي السورية.";
     let r = compare(ENAB_TIES, b);
