@@ -268,18 +268,20 @@ fn a_date_window_of_zero_days_drops_next_day_reprints() {
     );
 }
 
+/// The outlet of the unit `id` in a JSON report.
+fn unit_outlet(r: &Value, id: &str) -> Value {
+    r["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == id)
+        .unwrap()["outlet"]
+        .clone()
+}
+
 #[test]
 fn same_outlet_repeats_are_only_reported_on_request() {
     let across = json_report(&["compare", SAMPLE]);
-    let unit_outlet = |r: &Value, id: &str| {
-        r["units"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|u| u["id"] == id)
-            .unwrap()["outlet"]
-            .clone()
-    };
     for m in across["matches"].as_array().unwrap() {
         let (a, b) = (m["a"].as_str().unwrap(), m["b"].as_str().unwrap());
         assert_ne!(unit_outlet(&across, a), unit_outlet(&across, b));
@@ -298,27 +300,14 @@ fn passage_only_matches_link_reworded_seed_claims_only_on_request() {
     check_report(&with);
     assert_eq!(plain["summary"]["options"]["passages"], false);
     assert_eq!(with["summary"]["options"]["passages"], true);
-    let outlets_of = |r: &Value, id: &str| {
-        r["units"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|u| u["id"] == id)
-            .unwrap()["outlet"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
     let linked = |r: &Value| {
         r["matches"]
             .as_array()
             .unwrap()
             .iter()
             .filter(|m| {
-                let mut o = [
-                    outlets_of(r, m["a"].as_str().unwrap()),
-                    outlets_of(r, m["b"].as_str().unwrap()),
-                ];
+                let mut o = [m["a"].as_str().unwrap(), m["b"].as_str().unwrap()]
+                    .map(|id| unit_outlet(r, id).as_str().unwrap().to_string());
                 o.sort();
                 o == ["alwatan", "enabbaladi"]
             })
