@@ -15,7 +15,7 @@
 //!    at corpus scale most texts never do, and full features of all of
 //!    them would be most of the run's memory.
 //! 3. **Scoring** of each candidate pair of group representatives with
-//!    [`score_features`], block by block; `same_source` and `within_days`
+//!    [`score_features_passages`], block by block; `same_source` and `within_days`
 //!    are applied before scoring, at group level, and again exactly per
 //!    unit pair.
 //! 4. **Expansion** (only in [`find_matches`]): every allowed unit pair of
@@ -34,7 +34,7 @@ use crate::candidates::{
     ANY_TAG, CandidateIndex, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, Scratch, posting_cap,
 };
 use crate::index::{StemId, TokenSets};
-use crate::{Features, Tier, features, quick_reject, score_features};
+use crate::{Features, Tier, features, quick_reject, score_features_passages};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -563,14 +563,7 @@ impl<'u, 'a> Run<'u, 'a> {
                 conflicts: Vec::new(),
             };
         }
-        let scored = score_features(f1, t1, f2, t2);
-        if scored.via_passage() && !self.options.passages {
-            return crate::Scored {
-                tier: None,
-                ..scored
-            };
-        }
-        scored
+        score_features_passages(f1, t1, f2, t2, self.options.passages)
     }
 
     /// Whether the options allow comparing units `u` and `v`.

@@ -101,7 +101,9 @@ pub const PASSAGE_MAX_COVER: f32 = 0.5;
 pub const PASSAGE_MIN_TOKENS: u32 = 5;
 
 /// A pair whose figures all differ — at least this many numbers or dates
-/// changed in the same slots and none shared — is a template filled in
+/// changed in the same slots and no specific figure shared (a shared year,
+/// month or small count such as `2014` or `3` does not count: the sections
+/// of one annual report all say `2014` and `2013`) — is a template filled in
 /// again (daily market closes, weather, tolls), not a repeated statement
 /// with a changed fact: it gets no tier. Design value, checked on the
 /// SaudiNewsNet `conflicting` matches (`isnad-eval saudinewsnet`): of 437
@@ -359,7 +361,7 @@ fn dice(x: &[u32], y: &[u32]) -> f32 {
     2.0 * inter as f32 / (x.len() + y.len()) as f32
 }
 
-fn analyse(a: &Features, b: &Features, idf: Option<&Idf>) -> Analysis {
+fn analyse(a: &Features, b: &Features, idf: Option<&Idf>, passages: bool) -> Analysis {
     let ((wa, builtin), (wb, _)) = (weights(a, idf), weights(b, idf));
     let (tot_a, tot_b) = (
         content_weight(a, &wa, builtin),
@@ -382,7 +384,7 @@ fn analyse(a: &Features, b: &Features, idf: Option<&Idf>) -> Analysis {
     let mut alignment = Alignment::default();
     let mut passage = Passage::default();
     let full = cover_a.max(cover_b) >= MIN_COVER;
-    if full || 0.5 * (got_a + got_b) >= PASSAGE_MIN_MASS {
+    if full || (passages && 0.5 * (got_a + got_b) >= PASSAGE_MIN_MASS) {
         signals.char4 = dice(a.grams(), b.grams());
         alignment = local_align(a.toks(), &wa, b.toks(), &wb);
         let (mut al_a, mut al_b, mut n) = (0f32, 0f32, 0u32);
@@ -396,10 +398,12 @@ fn analyse(a: &Features, b: &Features, idf: Option<&Idf>) -> Analysis {
         signals.aligned_a = share(al_a, tot_a);
         signals.aligned_b = share(al_b, tot_b);
         signals.aligned_tokens = n;
-        passage = best_passage(&wa, &wb, &match_a, &sim_a, PASSAGE_MIN_DENSITY);
-        signals.passage_density = passage.density();
-        signals.passage_mass = passage.mass();
-        signals.passage_tokens = passage.pairs.len() as u32;
+        if passages {
+            passage = best_passage(&wa, &wb, &match_a, &sim_a, PASSAGE_MIN_DENSITY);
+            signals.passage_density = passage.density();
+            signals.passage_mass = passage.mass();
+            signals.passage_tokens = passage.pairs.len() as u32;
+        }
     }
     signals.score = (SCORE_SOFT_WEIGHT * signals.soft + (1.0 - SCORE_SOFT_WEIGHT) * signals.char4)
         .clamp(0.0, 1.0);
@@ -414,7 +418,7 @@ fn analyse(a: &Features, b: &Features, idf: Option<&Idf>) -> Analysis {
 /// The raw signals of a pair (no thresholds), with built-in weights or a
 /// corpus [`Idf`].
 pub fn signals(a: &Features, b: &Features, idf: Option<&Idf>) -> Signals {
-    analyse(a, b, idf).signals
+    analyse(a, b, idf, true).signals
 }
 
 /// Weighted share of `a`'s content found in `b` (the `cover_a` signal
@@ -498,6 +502,31 @@ pub fn score_features_with_idf(
     text_b: &str,
     idf: Option<&Idf>,
 ) -> Scored {
+    score_pair(a, text_a, b, text_b, idf, true)
+}
+
+/// Like [`score_features`], with the reworded-passage search on or off.
+/// Off, no match rests on a shared passage alone
+/// ([`Scored::via_passage`] is never true) and the search's cost is saved:
+/// the matcher's default (see `MatchOptions::passages`).
+pub fn score_features_passages(
+    a: &Features,
+    text_a: &str,
+    b: &Features,
+    text_b: &str,
+    passages: bool,
+) -> Scored {
+    score_pair(a, text_a, b, text_b, None, passages)
+}
+
+fn score_pair(
+    a: &Features,
+    text_a: &str,
+    b: &Features,
+    text_b: &str,
+    idf: Option<&Idf>,
+    passages: bool,
+) -> Scored {
     if a.is_empty() || b.is_empty() {
         return Scored {
             score: 0.0,
@@ -528,7 +557,7 @@ pub fn score_features_with_idf(
             conflicts: vec![],
         };
     }
-    let an = analyse(a, b, idf);
+    let an = analyse(a, b, idf, passages);
     let s = an.signals;
     let max_cover = s.cover_a.max(s.cover_b);
     let min_cover = s.cover_a.min(s.cover_b);
@@ -576,7 +605,7 @@ pub fn score_features_with_idf(
         conflicts = find_conflicts(a, b, region, !via_passage, &an.match_a);
     }
     let figures = conflicts.iter().filter(|c| c.kind != "negation").count();
-    if figures >= TEMPLATE_MIN_CHANGED_FIGURES && !shares_a_number(a, b) {
+    if figures >= TEMPLATE_MIN_CHANGED_FIGURES && !shares_a_specific_number(a, b) {
         // Every figure differs: a recurring template (the market close, the
         // weather, the daily toll) filled in for another day or place —
         // another report, not a repeated statement with a changed fact.
@@ -661,11 +690,13 @@ fn display_value(v: &str) -> String {
     }
 }
 
-/// Whether the two units mention at least one number or date in common.
-fn shares_a_number(a: &Features, b: &Features) -> bool {
+/// Whether the two units share a specific figure: a number other than a
+/// year or a small count (see `numbers::number_weight`), not a month.
+fn shares_a_specific_number(a: &Features, b: &Features) -> bool {
     let nb = b.number_mentions();
     a.number_mentions()
         .iter()
+        .filter(|x| !x.is_month() && crate::numbers::number_weight(&x.value) > 1.0)
         .any(|x| nb.iter().any(|y| y.value == x.value))
 }
 
