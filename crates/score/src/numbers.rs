@@ -262,6 +262,10 @@ fn word_value(w: &str) -> Option<u32> {
         .or_else(|| w.strip_prefix("ال"))
         .or_else(|| w.strip_prefix("ب"))
         .unwrap_or(w);
+    if core == "اثنين" && core.len() < w.len() {
+        // `الاثنين` is far more often Monday than "the two".
+        return None;
+    }
     let v = match core {
         "واحد" | "واحده" | "حادي" => 1,
         "اثنان" | "اثنين" | "اثنتان" | "اثنتين" | "اثنا" | "اثني" | "اثنتا" | "اثنتي" | "ثاني"
