@@ -414,10 +414,26 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
                 v += t2;
                 i += 1;
             }
+            // Scale and percent words after a number word, as after digits
+            // (`ستة ملايين` = `6 ملايين`, `أربعة بالمئة` = `4%`).
+            let mut value = v.to_string();
+            let mut end = i;
+            if let Some(scale) = tokens.get(end).and_then(|w| scale_word(w)) {
+                value = canon_f64(f64::from(v) * scale);
+                end += 1;
+            } else if tokens.get(end).is_some_and(|w| is_percent_word(w)) {
+                value.push('%');
+                end += 1;
+            } else if tokens.get(end) == Some(&"في")
+                && tokens.get(end + 1).is_some_and(|w| is_percent_word(w))
+            {
+                value.push('%');
+                end += 2;
+            }
             mentions.push(NumberMention {
-                value: v.to_string().into(),
+                value: value.into(),
                 prev: nb(start.checked_sub(1)),
-                next: nb(Some(i)),
+                next: nb(Some(end)),
             });
             word_numbers.push((start..i, v));
             continue;
@@ -516,6 +532,9 @@ mod tests {
         assert_eq!(values("التضخم ٣٫٥٪"), ["3.5%"]);
         assert_eq!(values("التضخم 3.5 بالمئة"), ["3.5%"]);
         assert_eq!(values("نحو 3 ملايين لاجئ"), ["3000000"]);
+        assert_eq!(values("نحو ثلاثة ملايين لاجئ"), ["3000000"]);
+        assert_eq!(values("هوى الذهب أربعة بالمئة"), ["4%"]);
+        assert_eq!(values("هوى الذهب 4 %"), ["4%"]);
         assert_eq!(values("خمسة وعشرون قتيلا"), ["25"]);
         assert_eq!(values("في 17/2/2021"), ["17.2.2021"]);
     }

@@ -784,9 +784,8 @@ fn find_conflicts(
             });
         }
     }
-    let count = |toks: &[Tok], r: Range<usize>| -> usize {
-        toks[r].iter().filter(|t| is_strong_negator(t)).count()
-    };
+    let count =
+        |toks: &[Tok], r: Range<usize>| -> usize { r.filter(|&k| negates_at(toks, k)).count() };
     let (neg_a, neg_b) = match region {
         Some((ra, rb)) => {
             let ext = |r: &Range<usize>, len: usize| r.start.saturating_sub(2)..r.end.min(len);
@@ -850,6 +849,30 @@ fn is_strong_negator(t: &Tok) -> bool {
     t.flags & NEGATOR != 0 && !weak.contains(&t.word)
 }
 
+/// Whether token `k` is a strong negator that negates: not the `لا` / `ما`
+/// of `لا يزال` ("still", also fused: `لازالت`), which says the opposite.
+fn negates_at(toks: &[Tok], k: usize) -> bool {
+    static STILL: OnceLock<Vec<u64>> = OnceLock::new();
+    let still = STILL.get_or_init(|| {
+        [
+            "زال",
+            "زالت",
+            "زالوا",
+            "يزال",
+            "تزال",
+            "يزالون",
+            "نزال",
+            "برح",
+            "يبرح",
+            "تبرح",
+        ]
+        .iter()
+        .map(|w| crate::hash::h64(w))
+        .collect()
+    });
+    is_strong_negator(&toks[k]) && !toks.get(k + 1).is_some_and(|t| still.contains(&t.word))
+}
+
 /// Tokens in `r` whose match key is `الا` or `والا`: `ألا` (`أن لا`, "that …
 /// not") and `إلا` ("except", far more common) fold to the same key, so the
 /// token is not a negator (see [`crate::negation`]), but it may hold one.
@@ -878,7 +901,7 @@ fn attached_negator(f: &Features, matched: &[bool], region: Option<&Range<usize>
         }
     };
     hull.clone().any(|k| {
-        is_strong_negator(&toks[k])
+        negates_at(toks, k)
             && !matched[k]
             && toks[k + 1..]
                 .iter()

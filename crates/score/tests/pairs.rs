@@ -137,9 +137,29 @@ fn an_adjective_negated_with_ghayr_is_no_changed_fact() {
 }
 
 #[test]
+fn la_yazal_means_still_not_not() {
+    // SaudiNewsNet, 2015-07-21, two papers on one fire.
+    let a = "وأشار إلى أنه لم ينتج عن الحادث أي إصابات أو خسائر بالأرواح ولله الحمد، والتحقيقات لازالت جارية لمعرفة أسباب الحريق.";
+    let b = "مشيرا إلى أنه لم ينتج عن الحادث أي إصابات أو خسائر بالأرواح ولله الحمد، والتحقيقات لا تزال جارية لمعرفة أسباب الحريق.";
+    let r = compare(a, b);
+    assert!(r.conflicts.is_empty(), "{r:?}");
+    assert!(r.tier.is_some(), "{r:?}");
+}
+
+#[test]
+fn number_words_take_scale_words_like_digits() {
+    let a = "وقد تم الإفراج عنه بعد أن دفع كفالة قدرها 10 ملايين دولار.";
+    let b = "وقد تم الإفراج عنه بعد أن دفع كفالة قدرها عشرة ملايين دولار.";
+    let r = compare(a, b);
+    assert!(r.conflicts.is_empty(), "{r:?}");
+    assert_eq!(r.tier, Some(Tier::NearDuplicate), "{r:?}");
+}
+
+#[test]
 fn monday_is_not_the_number_two() {
     let a = "تبنى مجلس الأمن الدولي الاثنين قرارا بالإجماع يصادق على الاتفاق النووي.";
-    let b = "تبنى مجلس الأمن الدولي أمس قرارا بالإجماع يصادق على الاتفاق النووي وصوت مندوبو الدول الـ15.";
+    let b =
+        "تبنى مجلس الأمن الدولي أمس قرارا بالإجماع يصادق على الاتفاق النووي وصوت مندوبو الدول الـ15.";
     assert!(isnad_score::features(a).numbers().next().is_none());
     let r = compare(a, b);
     assert!(r.conflicts.is_empty(), "{r:?}");
