@@ -16,13 +16,7 @@ use isnad_score::{
 };
 use std::hint::black_box;
 
-const SEEDS: &[&str] = &[
-    include_str!("../../fixtures/seeds/alwatan/000_fb876d6af2ea0503.txt"),
-    include_str!("../../fixtures/seeds/enabbaladi/001_64472d528037be5b.txt"),
-    include_str!("../../fixtures/seeds/unknown-a/002_abae2015c6ea9c25.txt"),
-    include_str!("../../fixtures/seeds/sana/003_424fbe4dbe17e1ac.txt"),
-    include_str!("../../fixtures/seeds/unknown-b/004_de031abb77a1a437.txt"),
-];
+use isnad_bench::SEEDS;
 
 /// Statement units of `(source, text)` articles.
 fn units_of(articles: &[(u32, String)]) -> Vec<(u32, String)> {

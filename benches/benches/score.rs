@@ -9,13 +9,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use isnad_score::{Features, features, quick_reject, score_features};
 use std::hint::black_box;
 
-const SEEDS: &[&str] = &[
-    include_str!("../../fixtures/seeds/alwatan/000_fb876d6af2ea0503.txt"),
-    include_str!("../../fixtures/seeds/enabbaladi/001_64472d528037be5b.txt"),
-    include_str!("../../fixtures/seeds/unknown-a/002_abae2015c6ea9c25.txt"),
-    include_str!("../../fixtures/seeds/sana/003_424fbe4dbe17e1ac.txt"),
-    include_str!("../../fixtures/seeds/unknown-b/004_de031abb77a1a437.txt"),
-];
+use isnad_bench::SEEDS;
 
 /// Sentences of the seed articles, with the article index.
 fn seed_units() -> Vec<(usize, String)> {

@@ -7,6 +7,15 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// The texts of the five seed articles (`fixtures/seeds/`), built in.
+pub const SEEDS: &[&str] = &[
+    include_str!("../../fixtures/seeds/alwatan/000_fb876d6af2ea0503.txt"),
+    include_str!("../../fixtures/seeds/enabbaladi/001_64472d528037be5b.txt"),
+    include_str!("../../fixtures/seeds/unknown-a/002_abae2015c6ea9c25.txt"),
+    include_str!("../../fixtures/seeds/sana/003_424fbe4dbe17e1ac.txt"),
+    include_str!("../../fixtures/seeds/unknown-b/004_de031abb77a1a437.txt"),
+];
+
 /// The repository root (the parent of `benches/`).
 pub fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

@@ -21,7 +21,7 @@
 use crate::hash::h64;
 use crate::idf;
 use crate::names::skeleton;
-use crate::negation::is_negator;
+use crate::negation::{self, is_negator};
 use crate::numbers::{self, NumberMention};
 use crate::prior;
 use crate::stem::light_stem_str;
@@ -35,6 +35,11 @@ pub(crate) const LATIN: u8 = 8;
 /// A word absorbed by the number before it (`عشره` of `الخامسه عشره`,
 /// `في الماءه` after `3.5`): a stopword, left out of the canonical key.
 pub(crate) const ABSORBED: u8 = 16;
+/// A negator that negates what follows (`negation::negates`): the ones a
+/// changed fact is made of.
+pub(crate) const NEGATES: u8 = 32;
+/// `الا`, which may hold a negator (`negation::may_hold_negator`).
+pub(crate) const MAY_NEGATE: u8 = 64;
 
 /// One match-key token, hashed.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -51,7 +56,7 @@ pub(crate) struct Tok {
     pub pre: u32,
     /// Default weight (built-in IDF); 0 for stopwords.
     pub weight: f32,
-    /// `STOP | NUMBER | NEGATOR | LATIN | ABSORBED`.
+    /// `STOP | NUMBER | NEGATOR | LATIN | ABSORBED | NEGATES | MAY_NEGATE`.
     pub flags: u8,
 }
 
@@ -305,6 +310,12 @@ pub fn features(text: &str) -> Features {
         if flags & STOP == 0 {
             stems.push(stem);
             total += weight;
+        }
+        // Set after the weights, which do not depend on them.
+        if negation::negates(t, tokens.get(i + 1).copied()) {
+            flags |= NEGATES;
+        } else if negation::may_hold_negator(t) {
+            flags |= MAY_NEGATE;
         }
         toks.push(Tok {
             word,

@@ -149,7 +149,6 @@ impl TokenSets {
 }
 
 /// Size of the intersection of two ascending sets.
-#[cfg(test)]
 pub(crate) fn overlap(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {

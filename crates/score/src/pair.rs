@@ -26,14 +26,13 @@
 
 use crate::Tier;
 use crate::align::{Alignment, Passage, best_passage, display_tokens, local_align, spans_of};
-use crate::features::{Features, NEGATOR, NUMBER, Tok, features};
+use crate::features::{Features, MAY_NEGATE, NEGATES, NUMBER, Tok, features};
 use crate::idf::Idf;
 use crate::names;
 use crate::numbers::NumberMention;
 use crate::stem::light_stem_str;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 /// Weight of the soft overlap in the score (the rest is char 4-gram Dice).
 /// Fitted by `isnad-eval q2q` (grid 0.0..=1.0 step 0.05 on the fit half;
@@ -347,19 +346,7 @@ fn dice(x: &[u32], y: &[u32]) -> f32 {
     if x.is_empty() || y.is_empty() {
         return 0.0;
     }
-    let (mut i, mut j, mut inter) = (0, 0, 0usize);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                inter += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * inter as f32 / (x.len() + y.len()) as f32
+    2.0 * crate::index::overlap(x, y) as f32 / (x.len() + y.len()) as f32
 }
 
 fn analyse(a: &Features, b: &Features, idf: Option<&Idf>, passages: bool) -> Analysis {
@@ -784,31 +771,23 @@ fn find_conflicts(
             });
         }
     }
-    let count =
-        |toks: &[Tok], r: Range<usize>| -> usize { r.filter(|&k| negates_at(toks, k)).count() };
+    // Over the two regions plus the two tokens before each, or the whole units.
+    let ext = |r: &Range<usize>, len: usize| r.start.saturating_sub(2)..r.end.min(len);
+    let (range_a, range_b) = match region {
+        Some((ra, rb)) => (ext(ra, a.len()), ext(rb, b.len())),
+        None => (0..a.len(), 0..b.len()),
+    };
+    let count = |f: &Features, r: Range<usize>, flag: u8| {
+        f.toks()[r].iter().filter(|t| t.flags & flag != 0).count()
+    };
     let (neg_a, neg_b) = match region {
-        Some((ra, rb)) => {
-            let ext = |r: &Range<usize>, len: usize| r.start.saturating_sub(2)..r.end.min(len);
-            (
-                count(a.toks(), ext(ra, a.len())),
-                count(b.toks(), ext(rb, b.len())),
-            )
-        }
+        Some(_) => (
+            count(a, range_a.clone(), NEGATES),
+            count(b, range_b.clone(), NEGATES),
+        ),
         None => (a.negators(), b.negators()),
     };
-    let (amb_a, amb_b) = match region {
-        Some((ra, rb)) => {
-            let ext = |r: &Range<usize>, len: usize| r.start.saturating_sub(2)..r.end.min(len);
-            (
-                ambiguous_negators(a.toks(), ext(ra, a.len())),
-                ambiguous_negators(b.toks(), ext(rb, b.len())),
-            )
-        }
-        None => (
-            ambiguous_negators(a.toks(), 0..a.len()),
-            ambiguous_negators(b.toks(), 0..b.len()),
-        ),
-    };
+    let (amb_a, amb_b) = (count(a, range_a, MAY_NEGATE), count(b, range_b, MAY_NEGATE));
     // `ألا مكان` / `بأن لا مكان`: the side with fewer negators may hold
     // them fused into `ألا`, which cancels the difference.
     let explained =
@@ -825,60 +804,6 @@ fn find_conflicts(
         });
     }
     out
-}
-
-/// A negator that can change a repeated statement into a changed fact:
-/// the verbal ones (`لا لم لن ليس …`) and `عدم`. `غير`, `دون`, `بدون` and
-/// `بلا` mostly make one word's opposite inside a phrase (`جمعية عمومية
-/// غير عادية`, `بادرة غير مستغربة`, `بلا شك`) that two outlets keep or drop
-/// while telling the same thing; a SaudiNewsNet sample of `conflicting`
-/// matches found 6 of 15 flagged for these alone, none a changed fact. They
-/// stay negators for the scorer's weights.
-fn is_strong_negator(t: &Tok) -> bool {
-    static WEAK: OnceLock<Vec<u64>> = OnceLock::new();
-    let weak = WEAK.get_or_init(|| {
-        let mut v = Vec::new();
-        for base in ["غير", "دون", "بدون", "بلا"] {
-            v.push(crate::hash::h64(base));
-            for clitic in ["و", "ف", "ب"] {
-                v.push(crate::hash::h64(&format!("{clitic}{base}")));
-            }
-        }
-        v
-    });
-    t.flags & NEGATOR != 0 && !weak.contains(&t.word)
-}
-
-/// Whether token `k` is a strong negator that negates: not the `لا` / `ما`
-/// of `لا يزال` ("still", also fused: `لازالت`), which says the opposite.
-fn negates_at(toks: &[Tok], k: usize) -> bool {
-    static STILL: OnceLock<Vec<u64>> = OnceLock::new();
-    let still = STILL.get_or_init(|| {
-        [
-            "زال",
-            "زالت",
-            "زالوا",
-            "يزال",
-            "تزال",
-            "يزالون",
-            "نزال",
-            "برح",
-            "يبرح",
-            "تبرح",
-        ]
-        .iter()
-        .map(|w| crate::hash::h64(w))
-        .collect()
-    });
-    is_strong_negator(&toks[k]) && !toks.get(k + 1).is_some_and(|t| still.contains(&t.word))
-}
-
-/// Tokens in `r` whose match key is `الا` or `والا`: `ألا` (`أن لا`, "that …
-/// not") and `إلا` ("except", far more common) fold to the same key, so the
-/// token is not a negator (see [`crate::negation`]), but it may hold one.
-fn ambiguous_negators(toks: &[Tok], r: Range<usize>) -> usize {
-    let keys = [crate::hash::h64("الا"), crate::hash::h64("والا")];
-    toks[r].iter().filter(|t| keys.contains(&t.word)).count()
 }
 
 /// Whether `f` has a negator that the other unit lacks and that negates the
@@ -901,7 +826,7 @@ fn attached_negator(f: &Features, matched: &[bool], region: Option<&Range<usize>
         }
     };
     hull.clone().any(|k| {
-        negates_at(toks, k)
+        toks[k].flags & NEGATES != 0
             && !matched[k]
             && toks[k + 1..]
                 .iter()
