@@ -346,7 +346,7 @@ pub fn build(
             score: m.score,
             spans_a: spans(m.spans_a, &units[ai].text),
             spans_b: spans(m.spans_b, &units[bi].text),
-            components: m.components.into_iter().collect(),
+            components: m.components,
             statement: si.map(|si| format!("s{}", si + 1)),
             a_index: ai,
             b_index: bi,

@@ -7,7 +7,6 @@
 use crate::model::{MatchEntry, Report, Span};
 use crate::view::shared_text;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// One side of a match, as written in JSONL and CSV.
@@ -40,7 +39,7 @@ struct Line<'r> {
     score: f32,
     a: Side<'r>,
     b: Side<'r>,
-    components: &'r BTreeMap<String, f32>,
+    components: &'r isnad_score::Components,
 }
 
 pub(crate) fn side<'r>(report: &'r Report, unit_index: usize, spans: &'r [Span]) -> Side<'r> {

@@ -165,7 +165,7 @@ pub struct MatchEntry {
     /// Shared passages as byte ranges into unit `b`'s text.
     pub spans_b: Vec<Span>,
     /// Named score components from the scorer, for explanations.
-    pub components: BTreeMap<String, f32>,
+    pub components: isnad_score::Components,
     /// The statement holding both units; `null` when statement grouping put
     /// them in different statements (the match links two statements).
     pub statement: Option<String>,

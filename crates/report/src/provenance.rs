@@ -40,6 +40,7 @@
 use crate::model::{Report, Status, UnitEntry};
 use isnad_segment::attribution::{Frame, in_text_attributions, same_speaker, speaker_frame};
 pub use isnad_segment::attribution::{Source, SourceTable};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -275,7 +276,9 @@ struct UnitFacts {
 /// unit `credited_to`, `reported_speaker`, `appearance`, `provenance`,
 /// `provenance_from`, and `summary.provenance`.
 pub fn annotate(report: &mut Report, table: &SourceTable) {
-    let mut facts: Vec<UnitFacts> = Vec::with_capacity(report.units.len());
+    // Articles' units are contiguous: find each article's range, gather the
+    // facts of all articles in parallel (read-only), then write them back.
+    let mut ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     let mut start = 0;
     while start < report.units.len() {
         let ai = report.units[start].article_index;
@@ -284,8 +287,22 @@ pub fn annotate(report: &mut Report, table: &SourceTable) {
                 .iter()
                 .position(|u| u.article_index != ai)
                 .unwrap_or(report.units.len() - start);
-        article_facts(report, ai, start..end, table, &mut facts);
+        ranges.push((ai, start..end));
         start = end;
+    }
+    let per_article: Vec<ArticleFacts> = ranges
+        .par_iter()
+        .map(|(ai, range)| article_facts(report, *ai, range.clone(), table))
+        .collect();
+    let mut facts: Vec<UnitFacts> = Vec::with_capacity(report.units.len());
+    for ((ai, range), f) in ranges.into_iter().zip(per_article) {
+        for (unit, r) in report.units[range].iter_mut().zip(f.reported) {
+            unit.reported_speaker = r;
+        }
+        facts.extend(f.units);
+        let a = &mut report.articles[ai];
+        a.credits = f.credits;
+        a.dateline = f.dateline;
     }
 
     let generic: BTreeSet<&str> = table
@@ -435,15 +452,24 @@ fn time_of_day(date: &str) -> Option<u32> {
     (h < 24 && m < 60 && s < 61).then_some(h * 3600 + m * 60 + s)
 }
 
+/// What [`article_facts`] finds in one article.
+struct ArticleFacts {
+    /// Per unit of the article, in order.
+    units: Vec<UnitFacts>,
+    /// Per unit: the speaker of reported speech, when not quoted.
+    reported: Vec<Option<String>>,
+    credits: Vec<Credit>,
+    dateline: Option<Dateline>,
+}
+
 /// Credits, dateline and speakers of one article's units (`range` in `report.units`).
 fn article_facts(
-    report: &mut Report,
+    report: &Report,
     ai: usize,
     range: std::ops::Range<usize>,
     table: &SourceTable,
-    facts: &mut Vec<UnitFacts>,
-) {
-    let text = report.articles[ai].text.clone();
+) -> ArticleFacts {
+    let text = report.articles[ai].text.as_str();
     let mut article_credits: Vec<Credit> = Vec::new();
     let mut dateline: Option<Dateline> = None;
     // Per unit: in-text sources governing it, and its speaker.
@@ -482,7 +508,7 @@ fn article_facts(
             paragraph += 1;
         }
         prev_end = Some(u.end);
-        let kind = if k <= 1 && trailing_source_line(table, &text, u) {
+        let kind = if k <= 1 && trailing_source_line(table, text, u) {
             // `بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس`: a dateline line
             // ending with the agency, which the segmenter may take for a headline.
             "dateline"
@@ -628,20 +654,22 @@ fn article_facts(
         .iter()
         .filter_map(|c| c.source.clone())
         .collect();
-    for k in 0..n {
-        let mut credited = article_sources.clone();
-        credited.extend(governing[k].iter().cloned());
-        facts.push(UnitFacts {
-            credited,
-            speaker: speakers[k].take(),
-        });
-        let unit = &mut report.units[range.start + k];
-        unit.reported_speaker = reported[k].take();
-    }
+    let units = governing
+        .into_iter()
+        .zip(speakers)
+        .map(|(governing, speaker)| {
+            let mut credited = article_sources.clone();
+            credited.extend(governing);
+            UnitFacts { credited, speaker }
+        })
+        .collect();
     article_credits.extend(in_text);
-    let a = &mut report.articles[ai];
-    a.credits = article_credits;
-    a.dateline = dateline;
+    ArticleFacts {
+        units,
+        reported,
+        credits: article_credits,
+        dateline,
+    }
 }
 
 /// Input fields read as bylines (kept by the readers in `extra`).

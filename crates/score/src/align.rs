@@ -122,22 +122,29 @@ pub(crate) fn local_align(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32]) -> Align
 
 /// Byte span in the display text of every match-key token of `f`.
 ///
+/// `text` must be the text `f` was computed from: the spans are computed on
+/// the first call and kept in `f` (a unit in many matches needs them for
+/// every one).
+///
 /// The display text is cut at whitespace; each chunk's match key gives the
 /// tokens it contributes, and each of those gets the chunk's span (trimmed to
 /// its first and last letter or digit). When the count differs from the
 /// features' token count (a normalization that joins or splits across
 /// whitespace), positions are mapped proportionally — spans then stay close
 /// but may be off by a word.
-pub(crate) fn display_tokens(f: &Features, text: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(f.len());
-    let mut start = None;
-    let push_chunk = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+pub(crate) fn display_tokens<'f>(f: &'f Features, text: &str) -> &'f [Range<usize>] {
+    f.display_cache()
+        .get_or_init(|| compute_display_tokens(f.len(), text).into_boxed_slice())
+}
+
+fn compute_display_tokens(n: usize, text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(n);
+    let mut key = String::new();
+    let mut push_chunk = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
         let chunk = &text[s..e];
-        let n = isnad_segment::normalize::match_key(chunk)
-            .split(' ')
-            .filter(|t| !t.is_empty())
-            .count();
-        if n == 0 {
+        isnad_segment::normalize::match_key_into(chunk, &mut key);
+        let count = key.split(' ').filter(|t| !t.is_empty()).count();
+        if count == 0 {
             return;
         }
         let lead = chunk
@@ -158,10 +165,11 @@ pub(crate) fn display_tokens(f: &Features, text: &str) -> Vec<Range<usize>> {
                 break;
             }
         }
-        for _ in 0..n {
+        for _ in 0..count {
             out.push(s + lead..end);
         }
     };
+    let mut start = None;
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
@@ -174,7 +182,6 @@ pub(crate) fn display_tokens(f: &Features, text: &str) -> Vec<Range<usize>> {
     if let Some(s) = start {
         push_chunk(s, text.len(), &mut out);
     }
-    let n = f.len();
     if out.len() == n || out.is_empty() {
         return out;
     }

@@ -82,6 +82,10 @@ pub struct Features {
     /// that reach the scorer's full analysis need them, and at corpus scale
     /// most units never do.
     grams: OnceLock<Box<[u32]>>,
+    /// Byte span in the display text of each key token (see
+    /// `align::display_tokens`), computed on first use: only units of
+    /// accepted pairs need them, but those need them once per match.
+    display: OnceLock<Box<[std::ops::Range<usize>]>>,
 }
 
 impl Features {
@@ -157,6 +161,12 @@ impl Features {
             }
             char_grams(&key).into_boxed_slice()
         })
+    }
+
+    /// The cache of `align::display_tokens` (the text is always the one the
+    /// features were computed from).
+    pub(crate) fn display_cache(&self) -> &OnceLock<Box<[std::ops::Range<usize>]>> {
+        &self.display
     }
 
     pub(crate) fn number_mentions(&self) -> &[NumberMention] {
@@ -337,6 +347,7 @@ pub fn features(text: &str) -> Features {
         negators,
         content_weight: total,
         grams: OnceLock::new(),
+        display: OnceLock::new(),
     }
 }
 

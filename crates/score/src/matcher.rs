@@ -34,7 +34,7 @@ use crate::candidates::{
     ANY_TAG, CandidateIndex, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, Scratch, posting_cap,
 };
 use crate::index::{StemId, TokenSets};
-use crate::{Features, Tier, features, quick_reject, score_features_passages};
+use crate::{Components, Features, Tier, features, quick_reject, score_features_passages};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -110,8 +110,9 @@ pub struct Match {
     pub spans_a: Vec<Range<usize>>,
     /// Byte spans of the shared passages in unit `b`'s text.
     pub spans_b: Vec<Range<usize>>,
-    /// Named score components, for explanations.
-    pub components: Vec<(String, f32)>,
+    /// Named score components, for explanations (shared by the unit pairs
+    /// of one scored pair of distinct texts).
+    pub components: Components,
 }
 
 /// Progress of a matching run, reported through the callback of [`find_matches_with_progress`].
@@ -242,7 +243,7 @@ struct Found {
     score: f32,
     spans_a: Vec<Range<usize>>,
     spans_b: Vec<Range<usize>>,
-    components: Vec<(String, f32)>,
+    components: Components,
 }
 
 impl Found {
@@ -252,7 +253,7 @@ impl Found {
             score: s.score,
             spans_a: s.spans_a,
             spans_b: s.spans_b,
-            components: s.components,
+            components: Components::new(s.components),
         })
     }
 
@@ -460,7 +461,7 @@ impl<'u, 'a> Run<'u, 'a> {
                                 score: s.score,
                                 spans_a: s.spans_a,
                                 spans_b: s.spans_b,
-                                components: s.components,
+                                components: Components::new(s.components),
                             })
                         })
                         .collect();

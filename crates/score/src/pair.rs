@@ -529,7 +529,7 @@ fn score_pair(
         let all = |f: &Features, t: &str| {
             spans_of(
                 &(0..f.len()).collect::<Vec<_>>(),
-                &display_tokens(f, t),
+                display_tokens(f, t),
                 usize::MAX / 2,
             )
         };
@@ -621,24 +621,24 @@ fn score_pair(
             let pa: Vec<usize> = an.passage.pairs.iter().map(|p| p.0).collect();
             let pb: Vec<usize> = an.passage.pairs.iter().map(|p| p.1).collect();
             (
-                spans_of(&pa, &display_tokens(a, text_a), SPAN_GAP + 1),
-                spans_of(&pb, &display_tokens(b, text_b), SPAN_GAP + 1),
+                spans_of(&pa, display_tokens(a, text_a), SPAN_GAP + 1),
+                spans_of(&pb, display_tokens(b, text_b), SPAN_GAP + 1),
             )
         }
         Some(Tier::Partial) => {
             let pa: Vec<usize> = an.alignment.pairs.iter().map(|p| p.0).collect();
             let pb: Vec<usize> = an.alignment.pairs.iter().map(|p| p.1).collect();
             (
-                spans_of(&pa, &display_tokens(a, text_a), SPAN_GAP + 1),
-                spans_of(&pb, &display_tokens(b, text_b), SPAN_GAP + 1),
+                spans_of(&pa, display_tokens(a, text_a), SPAN_GAP + 1),
+                spans_of(&pb, display_tokens(b, text_b), SPAN_GAP + 1),
             )
         }
         Some(_) => {
             let pa: Vec<usize> = (0..a.len()).filter(|&i| an.match_a[i].is_some()).collect();
             let pb: Vec<usize> = an.match_a.iter().filter_map(|m| *m).collect();
             (
-                spans_of(&pa, &display_tokens(a, text_a), SPAN_GAP),
-                spans_of(&pb, &display_tokens(b, text_b), SPAN_GAP),
+                spans_of(&pa, display_tokens(a, text_a), SPAN_GAP),
+                spans_of(&pb, display_tokens(b, text_b), SPAN_GAP),
             )
         }
     };

@@ -13,7 +13,7 @@ fn m(a: usize, b: usize, score: f32) -> Match {
         score,
         spans_a: vec![],
         spans_b: vec![],
-        components: vec![],
+        components: Default::default(),
     }
 }
 
