@@ -381,7 +381,10 @@ impl<'a> KeyBuilder<'a> {
                 if let Some(first) = lower.next() {
                     self.emit(first);
                 }
-                for l in lower {
+                // The rest of a multi-char lowercase (`İ` → `i` + U+0307):
+                // only letters and digits, as a second pass would keep them,
+                // so that the key of a key is the key.
+                for l in lower.map(fold_letter).filter(|&l| crate::text::is_alnum(l)) {
                     self.out.push(l);
                 }
             }
@@ -449,6 +452,15 @@ mod tests {
             "٣٫٥٪",
         ] {
             assert_eq!(nfkc_quick(s), is_nfkc_quick(s.chars()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn key_of_a_key_is_the_key_for_multi_char_lowercase() {
+        // `İ` lowercases to `i` + combining dot above; `ẞ` to `ß`.
+        for s in ["İstanbul", "İ", "ΐ", "ẞ", "ǅ", "ﬀ"] {
+            let k = match_key(s);
+            assert_eq!(match_key(&k), k, "{s:?}");
         }
     }
 
