@@ -93,8 +93,8 @@ pub(crate) struct CandidateIndex<'s> {
     suffix: Vec<f32>,
     /// Tag of each item (items with one tag below [`ANY_TAG`] are never paired).
     tags: Vec<u16>,
-    /// One-word Bloom signature of each item's set ([`sig_bit`] of every token).
-    sigs: Vec<u64>,
+    /// Bloom signature of each item's set ([`sig_bit`] of every token).
+    sigs: Vec<Sig>,
     min_containment: f32,
 }
 
@@ -149,8 +149,15 @@ impl<'s> CandidateIndex<'s> {
             }
         };
         let tags: Vec<u16> = (0..n).map(&tag).collect();
-        let sigs: Vec<u64> = (0..n)
-            .map(|i| sets.set(i).iter().fold(0u64, |a, &t| a | sig_bit(t)))
+        let sigs: Vec<Sig> = (0..n)
+            .map(|i| {
+                let mut sig = [0u64; SIG_WORDS];
+                for &t in sets.set(i) {
+                    let (w, bit) = sig_bit(t);
+                    sig[w] |= bit;
+                }
+                sig
+            })
             .collect();
         let postings = Postings::build(sets, cap, rest_after, |i| tags[i]);
         CandidateIndex {
@@ -246,11 +253,10 @@ impl<'s> CandidateIndex<'s> {
         // it shares of them; it can share at most the rest of x besides.
         let rest_x = self.rest_from(x, indexed);
         scratch.rest_bits.clear();
-        scratch.rest_bits.extend(
-            sx[indexed..]
-                .iter()
-                .map(|&t| (sig_bit(t), self.weight[t as usize])),
-        );
+        scratch.rest_bits.extend(sx[indexed..].iter().map(|&t| {
+            let (word, bit) = sig_bit(t);
+            (word as u8, bit, self.weight[t as usize])
+        }));
         for &y in &scratch.touched {
             let hit = std::mem::take(&mut scratch.acc[y as usize]);
             let y = y as usize;
@@ -264,10 +270,10 @@ impl<'s> CandidateIndex<'s> {
             // Signature bound: of x's unprobed stems, only those whose bit
             // is in y's signature can be shared (one word read, instead of
             // y's whole set).
-            let sig = self.sigs[y];
+            let sig = &self.sigs[y];
             let mut possible = hit.acc;
-            for &(bit, w) in &scratch.rest_bits {
-                if sig & bit != 0 {
+            for &(word, bit, w) in &scratch.rest_bits {
+                if sig[usize::from(word)] & bit != 0 {
                     possible += w;
                 }
             }
@@ -374,13 +380,22 @@ pub(crate) struct Scratch {
     /// Per item: what the current probe has accumulated (all zero between probes).
     acc: Vec<Hit>,
     touched: Vec<u32>,
-    /// Signature bit and weight of each of the probe's unprobed stems.
-    rest_bits: Vec<(u64, f32)>,
+    /// Signature word, bit and weight of each of the probe's unprobed stems.
+    rest_bits: Vec<(u8, u64, f32)>,
 }
 
-/// The bit of token rank `t` in a set signature (a fixed multiplicative hash).
-fn sig_bit(t: u32) -> u64 {
-    1u64 << (t.wrapping_mul(0x9E37_79B1) >> 26)
+/// Words of a set signature: 256 bits, so that a set of 20–40 stems sets
+/// few enough of them for the signature to rule out most unshared stems.
+const SIG_WORDS: usize = 4;
+
+/// A set signature (a Bloom filter with one hash).
+type Sig = [u64; SIG_WORDS];
+
+/// The word and bit of token rank `t` in a set signature (a fixed
+/// multiplicative hash).
+fn sig_bit(t: u32) -> (usize, u64) {
+    let h = t.wrapping_mul(0x9E37_79B1) >> 24;
+    ((h >> 6) as usize, 1u64 << (h & 63))
 }
 
 impl Scratch {
