@@ -1,34 +1,39 @@
-//! Light stemming of English words: the inflectional steps of Porter2.
+//! Light stemming of English words: the inflectional steps of Porter2,
+//! with British spellings folded to American.
 //!
 //! Why: without it, `talks`/`talked`/`talking` or `study`/`studies` are
 //! different words to the scorer, so a lightly revised English sentence
 //! (a verb put in another tense, a noun made plural) loses most of its
 //! overlap — the Latin-script counterpart of Arabic clitics, which Light10+
-//! ([`crate::stem`]) strips.
+//! ([`crate::stem`]) strips. Likewise `organisation`/`organization` or
+//! `centre`/`center` when one outlet writes British and another American
+//! English.
 //!
-//! What: steps 1a–1c of the Snowball English stemmer (Porter2, Martin
+//! What: steps 1a–1c and 5 of the Snowball English stemmer (Porter2, Martin
 //! Porter 2002; `snowballstem.org/algorithms/english/stemmer.html`), written
-//! out here: plural and third-person `-s`/`-es`/`-ies`, `-ed`/`-ing` (and
-//! `-edly`/`-ingly`, `-eed`; `-es` after `x`/`ch`/`sh`, which Porter2 only
-//! removes in its step 5) with Porter2's repairs (`hoping → hope`,
-//! `stopped → stop`, `created → create`), and final `y → i` after a
-//! consonant (`party`/`parties → parti`, never `part`). Porter2's
-//! exceptional forms that these steps touch are kept (`news`, `bias`,
-//! `dying → die`, `proceed`, …).
+//! out here: plural and third-person `-s`/`-es`/`-ies` (and `-es` after
+//! `x`/`ch`/`sh`), `-ed`/`-ing` (`-edly`/`-ingly`, `-eed`) with Porter2's
+//! repairs (`stopped → stop`, `hoping → hope`), final `y → i` after a
+//! consonant (`party`/`parties → parti`, never `part`), and step 5's final
+//! `e`/`ll` rule, without which a verb's base form would not meet its
+//! inflected forms (`announce`/`announced → announc`). Porter2's exceptional
+//! forms that these steps touch are kept (`news`, `bias`, `dying → die`,
+//! `proceed`, …). Before stemming, British endings are folded to American
+//! ones (see `american`).
 //!
-//! Why only these steps (not all of Snowball, e.g. the `rust-stemmers`
-//! crate): steps 2–5 strip *derivational* suffixes (`-ation`, `-ness`,
-//! `-ive`, `-ize`, `-ent`), which conflate words of different meaning
-//! (`university`/`universe → univers`, `general`/`generous → gener`) — the
-//! same over-conflation that made the Arabic side choose a light stemmer
-//! over root stemmers (`../shared/notes/arabic-processing.md` §3). Inflection
-//! is what a light edit of a reported statement changes; derivation is
+//! Why not all of Snowball (e.g. the `rust-stemmers` crate): its steps 2–4
+//! strip *derivational* suffixes (`-ation`, `-ness`, `-ive`, `-ize`,
+//! `-ent`), which conflate words of different meaning (`university`/
+//! `universe → univers`, `general`/`generous → gener`) — the same
+//! over-conflation that made the Arabic side choose a light stemmer over
+//! root stemmers (`../shared/notes/arabic-processing.md` §3). Inflection is
+//! what a light edit of a reported statement changes; derivation is
 //! paraphrase, left to the soft overlap and its weights.
 //!
 //! Input is a match-key token (lowercase). Tokens that are not all ASCII
 //! lowercase letters, or that have fewer than 3 letters, come back unchanged.
-//! The stem is borrowed from the token unless Porter2 writes letters
-//! (`hoping → hope`, `party → parti`).
+//! The stem is borrowed from the token unless letters are rewritten
+//! (`party → parti`, `colour → color`).
 
 use std::borrow::Cow;
 
@@ -67,6 +72,14 @@ fn r1(w: &[u8]) -> usize {
         }
     }
     (1..w.len())
+        .find(|&i| is_vowel(w[i - 1]) && !is_vowel(w[i]))
+        .map_or(w.len(), |i| i + 1)
+}
+
+/// Start of the region after the first non-vowel following a vowel,
+/// searched from `from` (Porter2's R2 is this applied after R1).
+fn region_after(w: &[u8], from: usize) -> usize {
+    (from + 1..w.len())
         .find(|&i| is_vowel(w[i - 1]) && !is_vowel(w[i]))
         .map_or(w.len(), |i| i + 1)
 }
@@ -146,11 +159,87 @@ fn step_1c(w: &mut [u8]) {
     }
 }
 
-/// English light stem (Porter2 steps 1a–1c) of one match-key token.
+/// Step 5 of Porter2: a final `e` goes when in R2, or in R1 after a
+/// syllable that is not short (`increase`/`increased → increas`, but `hope`
+/// and `hoped` stay `hope`); a final `ll` in R2 loses one `l`
+/// (`travelled → travel`). Without it a verb's base form would not meet its
+/// `-ed`/`-ing` forms (`announce` vs `announc`).
+fn step_5(w: &mut Vec<u8>, r1: usize, r2: usize) {
+    let n = w.len();
+    let last = n.checked_sub(1).map(|i| w[i]);
+    let drop_e = last == Some(b'e') && (n > r2 || (n > r1 && !ends_short_syllable(&w[..n - 1])));
+    let drop_l = last == Some(b'l') && n >= 2 && w[n - 2] == b'l' && n > r2;
+    if drop_e || drop_l {
+        w.truncate(n - 1);
+    }
+}
+
+/// British spellings folded to American ones before stemming, so that
+/// outlets on either side of the Atlantic meet: `-ise`/`-yse` (and their
+/// `-ed`, `-ing`, `-ation` forms) → `-ize`/`-yze`, `-our` → `-or`, `-tre` →
+/// `-ter`, `-ogue` → `-og`, and a few single words (`programme`,
+/// `defence`, `offence`, `licence`). Each rule needs a few letters before
+/// the ending, so `rise`, `four`, `hour`, `rogue` are never touched; the
+/// fold is applied to both sides of every comparison, so an American word
+/// caught by it (`advise → advize`) still meets itself.
+fn american(w: &mut Vec<u8>) {
+    const WORDS: &[(&str, &str)] = &[
+        ("defence", "defense"),
+        ("defences", "defenses"),
+        ("licence", "license"),
+        ("licences", "licenses"),
+        ("offence", "offense"),
+        ("offences", "offenses"),
+        ("pretence", "pretense"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+    ];
+    if let Some(&(_, us)) = WORDS.iter().find(|(uk, _)| uk.as_bytes() == w.as_slice()) {
+        *w = us.as_bytes().to_vec();
+        return;
+    }
+    // (stem ending, endings after it, letters needed before, replacement)
+    const RULES: &[(&str, &[&str], usize, &str)] = &[
+        (
+            "is",
+            &["e", "ed", "es", "ing", "er", "ers", "ation", "ations"],
+            2,
+            "iz",
+        ),
+        ("ys", &["e", "ed", "es", "ing", "er", "ers"], 2, "yz"),
+        (
+            "our",
+            &[
+                "", "s", "ed", "ing", "ite", "ites", "able", "ably", "er", "ers", "ful", "less",
+            ],
+            3,
+            "or",
+        ),
+        ("tre", &["", "s", "d"], 2, "ter"),
+        ("ogue", &["", "s"], 3, "og"),
+    ];
+    for &(stem, ends, before, us) in RULES {
+        for end in ends {
+            let tail = stem.len() + end.len();
+            if w.len() >= tail + before
+                && w.ends_with(end.as_bytes())
+                && w[..w.len() - end.len()].ends_with(stem.as_bytes())
+            {
+                let at = w.len() - tail;
+                w.splice(at..at + stem.len(), us.bytes());
+                return;
+            }
+        }
+    }
+}
+
+/// English light stem (British spelling folded, then Porter2 steps 1a–1c
+/// and 5) of one match-key token.
 ///
 /// ```text
 /// talks, talked, talking → talk      hoping, hoped, hopes → hope
 /// study, studies, studied → studi    stopped → stop      news → news
+/// announce, announced → announc      colour, colours, color → color
 /// ```
 pub fn light_stem_latin(word: &str) -> Cow<'_, str> {
     let b = word.as_bytes();
@@ -161,6 +250,7 @@ pub fn light_stem_latin(word: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut w = b.to_vec();
+    american(&mut w);
     // Mark consonantal y: word-initial or after a vowel.
     for i in 0..w.len() {
         if w[i] == b'y' && (i == 0 || is_vowel(w[i - 1])) {
@@ -168,11 +258,13 @@ pub fn light_stem_latin(word: &str) -> Cow<'_, str> {
         }
     }
     let r1 = r1(&w);
+    let r2 = region_after(&w, r1);
     step_1a(&mut w);
     if !KEEP_1B.iter().any(|k| k.as_bytes() == w.as_slice()) {
         step_1b(&mut w, r1);
     }
     step_1c(&mut w);
+    step_5(&mut w, r1, r2);
     for c in &mut w {
         if *c == b'Y' {
             *c = b'y';
@@ -203,8 +295,15 @@ mod tests {
             (&["study", "studies", "studied", "studying"], "studi"),
             (&["use", "uses", "used", "using"], "use"),
             (&["make", "makes", "making"], "make"),
-            (&["create", "creates", "created", "creating"], "create"),
-            (&["agree", "agreed", "agrees"], "agree"),
+            (&["create", "creates", "created", "creating"], "creat"),
+            (&["agree", "agreed", "agrees"], "agre"),
+            (
+                &["announce", "announced", "announces", "announcing"],
+                "announc",
+            ),
+            (&["increase", "increased", "increasing"], "increas"),
+            (&["change", "changed", "changes", "changing"], "chang"),
+            (&["travel", "travelled", "traveled", "travelling"], "travel"),
             (&["class", "classes"], "class"),
             (&["box", "boxes", "boxed"], "box"),
             (&["church", "churches"], "church"),
@@ -237,7 +336,41 @@ mod tests {
         // Derivational suffixes are left alone (light stemming).
         assert_eq!(s("generalization"), "generalization");
         assert_eq!(s("university"), "universiti");
-        assert_eq!(s("universe"), "universe");
+        assert_eq!(s("universe"), "univers");
+    }
+
+    #[test]
+    fn british_spellings_meet_american() {
+        for (group, stem) in [
+            (
+                &["colour", "colours", "coloured", "color", "colored"][..],
+                "color",
+            ),
+            (
+                &["organise", "organised", "organize", "organizing"],
+                "organiz",
+            ),
+            (&["organisation", "organization"], "organization"),
+            (&["analyse", "analysed", "analyze", "analyzed"], "analyz"),
+            (&["centre", "centres", "center", "centers"], "center"),
+            (&["dialogue", "dialog"], "dialog"),
+            (&["programme", "program", "programmes"], "program"),
+            (&["defence", "defense"], "defens"),
+            (&["behaviour", "behavior"], "behavior"),
+        ] {
+            for w in group {
+                assert_eq!(s(w), stem, "{w}");
+            }
+        }
+        // Too short before the ending: untouched by the fold.
+        for (w, stem) in [
+            ("four", "four"),
+            ("hour", "hour"),
+            ("rise", "rise"),
+            ("rogue", "rogu"),
+        ] {
+            assert_eq!(s(w), stem, "{w}");
+        }
     }
 
     #[test]
