@@ -82,3 +82,44 @@ fn sentences_sharing_only_function_words_do_not_match() {
         assert_eq!(s.tier, None, "{a} | {b}: {s:?}");
     }
 }
+
+/// Real English prose: the five Wikipedia texts of the Clough & Stevenson
+/// corpus (`../shared/data/clough-stevenson`) are on five different topics
+/// (inheritance, PageRank, the vector space model, Bayes' theorem, dynamic
+/// programming), so no sentence of one may match a sentence of another,
+/// however many function words they share.
+#[test]
+#[allow(clippy::print_stderr)]
+fn sentences_of_different_topics_do_not_match() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/clough-stevenson/data");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let mut units: Vec<(usize, String)> = Vec::new();
+    for (k, task) in ["a", "b", "c", "d", "e"].iter().enumerate() {
+        let path = dir.join(format!("orig_task{task}.txt"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        units.extend(
+            isnad_segment::segment(&text)
+                .into_iter()
+                .filter(|u| u.kind.is_statement())
+                .map(|u| (k, text[u.span].to_string())),
+        );
+    }
+    assert!(units.len() >= 50, "only {} units", units.len());
+    let mut pairs = 0;
+    for (i, (ti, a)) in units.iter().enumerate() {
+        for (tj, b) in &units[i + 1..] {
+            if ti == tj {
+                continue;
+            }
+            pairs += 1;
+            let s = compare(a, b);
+            assert_eq!(s.tier, None, "{a} | {b}: {s:?}");
+        }
+    }
+    assert!(pairs > 1000);
+}
