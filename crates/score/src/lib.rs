@@ -44,9 +44,9 @@ pub use pair::{
     Conflict, MIN_COVER, NEAR_DUP_MIN_CHAR, NEAR_DUP_MIN_COVER, PARAPHRASE_MIN_ALIGNED_TOKENS,
     PARAPHRASE_MIN_SCORE, PARTIAL_MIN_CONTAINMENT, PARTIAL_MIN_TOKENS, PASSAGE_MAX_COVER,
     PASSAGE_MIN_CONTAINMENT, PASSAGE_MIN_DENSITY, PASSAGE_MIN_MASS, PASSAGE_MIN_TOKENS,
-    PassageSignals, SCORE_BIAS, SCORE_INPUT_NAMES, SCORE_INPUTS, SCORE_WEIGHTS, Scored, Signals,
-    TEMPLATE_MIN_CHANGED_FIGURES, compare, containment, passage, quick_reject, score_features,
-    score_features_passages, score_features_with_idf, score_inputs, signals,
+    PassageSignals, SCORE_SOFT_WEIGHT, Scored, Signals, TEMPLATE_MIN_CHANGED_FIGURES, compare,
+    containment, passage, quick_reject, score_features, score_features_passages,
+    score_features_with_idf, signals,
 };
 pub use statements::{LINKAGE, Statement, group_match_set, group_statements};
 pub use stem::{light_stem, light_stem_str};
