@@ -7,6 +7,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod candidates;
+mod clough;
 mod data;
 mod exaraplagdet;
 mod q2q;
@@ -47,6 +48,8 @@ enum Command {
     Spa(spa::Args),
     /// Regenerates isnad-score's built-in background stem frequencies (crates/score/data/stem_df.tsv) from ANT multi-source.
     StemDf(stem_df::Args),
+    /// Clough & Stevenson short answers (English): document reuse score vs cut/light/heavy/non.
+    Clough(clough::Args),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -60,5 +63,6 @@ fn main() -> anyhow::Result<()> {
         Command::Candidates(args) => candidates::run(&data, &args),
         Command::Spa(args) => spa::run(&data, &args),
         Command::StemDf(args) => stem_df::run(&data, &args),
+        Command::Clough(args) => clough::run(&data, &args),
     }
 }

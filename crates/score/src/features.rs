@@ -287,8 +287,14 @@ pub fn features(text: &str) -> Features {
             .iter()
             .find(|(ti, _)| *ti == i)
             .map(|&(_, m)| m);
-        let (word, stem_str) = if flags & (STOP | NEGATOR) != 0 || is_latin {
+        // Latin: English light stem (`crate::latin`, borrowed unless Porter2
+        // writes letters); Arabic: Light10+.
+        let latin_stem;
+        let (word, stem_str) = if flags & (STOP | NEGATOR) != 0 {
             (h64(t), *t)
+        } else if is_latin {
+            latin_stem = crate::latin::light_stem_latin(t);
+            (h64(t), &*latin_stem)
         } else {
             (h64(t), light_stem_str(t))
         };

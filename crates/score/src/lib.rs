@@ -19,6 +19,7 @@ mod features;
 mod hash;
 mod idf;
 mod index;
+mod latin;
 mod matcher;
 mod names;
 mod negation;

@@ -3,62 +3,171 @@
 //! Based on Lucene's Arabic list (Savoy, BSD; `../shared/notes/arabic-processing.md`
 //! §3.4), written directly in match-key form (alef/hamza folded, `ة→ه`, `ى→ي`,
 //! `ؤ/ئ→ء`) and extended with the clitic forms and news function words that
-//! the list misses (`وقد`, `لقد`, `عليها`, …), plus a short English list so
-//! Latin text gets the same treatment.
+//! the list misses (`وقد`, `لقد`, `عليها`, …).
 //!
-//! The negators (`لا لم لن ليس ليست غير عدم دون بدون`) are deliberately **not**
-//! stopwords: a sentence and its negation must not look alike (see
-//! [`crate::negation`]). Interrogatives (`متى`, `اين`, `كيف`, `كم`, `لماذا`, `هل`)
-//! are kept too: they decide what a question asks.
+//! English: the Snowball English stop list (BSD; pronouns, auxiliaries,
+//! articles, prepositions, conjunctions) in match-key form, plus the modal
+//! verbs it lacks (`would`, `could`, `may`, `might`, `must`, `shall`), the
+//! reporting verbs `said`/`says`, a few connectives (`however`, `although`,
+//! `whether`, `since`, `yet`, …) and the pieces that apostrophes leave as
+//! tokens in the match key (`it's` → `it s`, `we'll` → `we ll`: `s t d ll m re ve`).
+//! Without them a short English sentence is mostly function words, and two
+//! unrelated sentences sharing `would`, `these` and `very` looked alike.
+//! The negative contractions' first halves (`don`, `didn`, `isn`, `won`, …)
+//! are deliberately left out: they are the only trace of `n't` in the match
+//! key, so `did` / `didn` must not look alike (`can't` → `can t` does lose
+//! its negation: `can` is too common to weigh).
+//!
+//! The negators (`لا لم لن ليس ليست غير عدم دون بدون`, `no nor not`) are
+//! deliberately **not** stopwords: a sentence and its negation must not look
+//! alike (see [`crate::negation`]). Interrogatives (`متى`, `اين`, `كيف`, `كم`,
+//! `لماذا`, `هل`; `what when where why how`) are kept too: they decide what a
+//! question asks.
 
 /// Sorted list of stopwords in match-key form (binary-searched).
 static STOPWORDS: &[&str] = &[
     "a",
     "about",
+    "above",
     "after",
+    "again",
+    "against",
     "all",
     "also",
+    "although",
+    "am",
     "an",
     "and",
+    "any",
     "are",
     "as",
     "at",
     "be",
+    "because",
     "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
     "but",
     "by",
+    "can",
+    "could",
+    "d",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
     "for",
     "from",
+    "further",
     "had",
     "has",
     "have",
+    "having",
     "he",
     "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
     "his",
+    "however",
+    "i",
+    "if",
     "in",
     "into",
     "is",
     "it",
     "its",
+    "itself",
+    "just",
+    "ll",
+    "m",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "myself",
+    "now",
     "of",
+    "off",
     "on",
+    "once",
+    "only",
     "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "re",
+    "s",
     "said",
+    "same",
+    "says",
+    "shall",
     "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "t",
+    "than",
     "that",
     "the",
     "their",
+    "theirs",
     "them",
+    "themselves",
+    "then",
     "there",
+    "these",
     "they",
     "this",
+    "those",
+    "though",
+    "through",
     "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "ve",
+    "very",
+    "via",
     "was",
+    "we",
     "were",
+    "whether",
     "which",
+    "while",
     "who",
+    "whom",
     "will",
     "with",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
     "ا",
     "اثناء",
     "اذ",
@@ -240,8 +349,13 @@ mod tests {
         for w in ["لا", "لم", "لن", "ليس", "غير", "عدم", "دون", "بدون"] {
             assert!(!is_stopword(w), "{w}");
         }
-        for w in ["في", "علي", "التي", "وقد", "the", "of"] {
+        for w in [
+            "في", "علي", "التي", "وقد", "the", "of", "would", "these", "s", "ll",
+        ] {
             assert!(is_stopword(w), "{w}");
+        }
+        for w in ["not", "no", "nor", "didn", "don", "what", "how", "talks"] {
+            assert!(!is_stopword(w), "{w}");
         }
     }
 }
