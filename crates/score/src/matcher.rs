@@ -345,6 +345,7 @@ impl<'u, 'a> Run<'u, 'a> {
         stats.units = units.len() as u64;
         stats.distinct_texts = run.variant_rep.len() as u64;
         stats.distinct_keys = n as u64;
+        stats.exhaustive = exhaustive;
 
         // 3. Candidates between key groups (the index; exhaustive: all pairs, later).
         let cap = options.posting_cap.unwrap_or_else(|| posting_cap(n));
@@ -553,8 +554,12 @@ impl<'u, 'a> Run<'u, 'a> {
             self.units[self.variant_rep[v2]].text,
         );
         let (f1, f2) = (self.feat(v1), self.feat(v2));
-        // The scorer's own pre-filter: never rejects a pair it would accept.
-        if quick_reject(f1, f2) {
+        // The scorer's own pre-filter (it never rejects a pair the scorer
+        // would accept) pays off only on all-pairs runs: pairs from the
+        // index already share a third of their stem weight, and it rejected
+        // 512 of 330,326 of them on 10,000 SaudiNewsNet articles while
+        // costing about a fifth of the scoring time.
+        if self.set.stats.exhaustive && quick_reject(f1, f2) {
             return crate::Scored {
                 score: 0.0,
                 tier: None,
