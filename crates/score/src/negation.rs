@@ -7,7 +7,10 @@
 //!
 //! Listed: `لا لم لن ليس ليست ليسا ليسوا لست لسنا غير عدم دون بدون` with the
 //! clitics `و ف ب ل` in front (`ولن`, `فلا`, `بعدم`, `وبدون` …), and English
-//! `not no never without` (`n't` splits to `t` in the match key and is not seen).
+//! `not no never without nor neither cannot` and the contracted forms whose
+//! first half is no other word (`didn't` is `didn t` in the match key, so
+//! `didn isn wasn …` are negators). `don't`, `won't`, `can't` are not seen:
+//! `don`, `won`, `can` (and `haven`) are ordinary words too.
 //! Deliberately **not** listed: `ما` — in news and questions it is far more often
 //! "what"/"that which" than "not", and a false negation flag turns a repeat
 //! into a conflict; and denial verbs (`نفى`, `ينفي`), because `نفى` vs `كذّب`
@@ -29,7 +32,12 @@ const BASE: &[&str] = &[
     "بدون",
 ];
 
-const LATIN: &[&str] = &["not", "no", "never", "without", "nor", "neither"];
+const LATIN: &[&str] = &[
+    "not", "no", "never", "without", "nor", "neither", "cannot",
+    // `…n't` contractions, cut at the apostrophe by the match key.
+    "aren", "couldn", "didn", "doesn", "hadn", "hasn", "isn", "mightn", "mustn", "needn", "shan",
+    "shouldn", "wasn", "weren", "wouldn",
+];
 
 /// Negators that mostly make one word's opposite inside a phrase
 /// (`جمعية عمومية غير عادية`, `بادرة غير مستغربة`, `بلا شك`) that two

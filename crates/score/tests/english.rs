@@ -63,6 +63,26 @@ fn negated_edit_is_a_changed_fact() {
 }
 
 #[test]
+fn contracted_negation_is_a_changed_fact_and_spelled_out_is_the_same() {
+    let a = "Officials said the president attended the summit in Geneva on Monday.";
+    for b in [
+        "Officials said the president didn't attend the summit in Geneva on Monday.",
+        "Officials said the president didn’t attend the summit in Geneva on Monday.",
+    ] {
+        let s = compare(a, b);
+        assert_eq!(s.tier, Some(Tier::Conflicting), "{b}: {s:?}");
+    }
+    // `did not` and `didn't` say the same thing.
+    let c = "Officials said the president did not attend the summit in Geneva on Monday.";
+    let d = "Officials said the president didn't attend the summit in Geneva on Monday.";
+    let s = compare(c, d);
+    assert!(
+        matches!(s.tier, Some(Tier::NearDuplicate | Tier::Verbatim)),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn sentences_sharing_only_function_words_do_not_match() {
     for (a, b) in [
         (
