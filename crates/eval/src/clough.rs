@@ -43,8 +43,9 @@
 //!
 //! Run: `cargo run --release -p isnad-eval -- clough` (add `--per-answer`
 //! for one line per answer, `--explain FILE` for one answer's units, and
-//! `--unwrap` to join the hard-wrapped lines of 20 answers before segmenting:
-//! the segmenter ends a unit at every line break).
+//! `--unwrap` to join every single line break before segmenting — the
+//! upper bound of the segmenter's own soft-wrap rule, which joins a line break
+//! only on evidence that the sentence goes on: 20 answers are hard-wrapped).
 
 use anyhow::{Context, bail};
 use isnad_score::{CandidateMode, MatchOptions, Tier, UnitRef, compare, find_matches};
@@ -63,10 +64,11 @@ pub struct Args {
     /// units with the best-scoring source unit, the pair's score, tier and components.
     #[arg(long, value_name = "FILE")]
     explain: Option<String>,
-    /// Join hard-wrapped lines before segmenting: a single line break becomes
-    /// a space (blank lines still separate paragraphs). 20 of the 95 answers
-    /// are wrapped at ~60 characters, and the segmenter ends a unit at every
-    /// line break, so without this their sentences reach the scorer in pieces.
+    /// Join hard-wrapped lines before segmenting: every single line break
+    /// becomes a space (blank lines still separate paragraphs). 20 of the 95
+    /// answers are wrapped at ~60 characters; the segmenter joins a wrapped
+    /// line only on evidence (lowercase continuation, a line ending in a word
+    /// that cannot end a sentence), so this is its upper bound.
     #[arg(long)]
     unwrap: bool,
 }

@@ -1,7 +1,21 @@
 //! From text to units: blocks → sentences → kinds, speakers and clauses.
 //!
-//! 1. **Blocks.** Every line break is a hard boundary (one paragraph per line
-//!    in scraped news); empty blocks are dropped.
+//! 1. **Blocks.** A line break ends a block (one paragraph per line in
+//!    scraped news) unless it is evidently a *soft wrap* inside a sentence
+//!    ([`soft_wrap`]): text hard-wrapped at a fixed width (e-mail, plain-text
+//!    files, the 20 wrapped answers of the Clough–Stevenson corpus) would
+//!    otherwise reach the scorer as sentence fragments. A break is soft only
+//!    when the line before is not blank, does not end with terminal
+//!    punctuation or a colon, and the next line continues the sentence: it
+//!    starts with a lowercase letter (cased scripts), or the line before ends
+//!    with a word that cannot end a sentence (an English article or
+//!    preposition, an Arabic preposition, conjunction or relative pronoun —
+//!    e.g. `في`, `على`, `الذي`). Arabic has no case, so an Arabic line is joined
+//!    only on that word evidence: a headline, dateline or byline on its own
+//!    line without punctuation stays its own unit. Blank lines, form feeds,
+//!    NEL and U+2029 are always hard. A joined block keeps the break inside its
+//!    span (offsets still point into the original text); the match key and the
+//!    light form treat it as a space. Empty blocks are dropped.
 //! 2. **Sentences** inside a block ([`crate::boundary`]), with quotations
 //!    paired per block ([`crate::quote`]).
 //! 3. **List markers** (`1.`, `2)`, `•`, `-`) at the start of a sentence are
@@ -27,7 +41,9 @@ use crate::kind::{
     title_dateline_split,
 };
 use crate::quote::{Quotes, speaker_before};
-use crate::text::{is_block_break, is_space, trim_range, word_count_upto};
+use crate::text::{
+    WordSet, fold, is_alpha, is_block_break, is_invisible, is_space, trim_range, word_count_upto,
+};
 use crate::{Unit, UnitKind};
 use std::ops::Range;
 
@@ -73,23 +89,40 @@ pub fn segment(text: &str) -> Vec<Unit> {
     let mut last_speaker: Option<String> = None;
     let mut block_index = 0;
     let mut block_start = 0;
+    let mut line_start = 0;
     let mut blocks: Vec<Range<usize>> = Vec::new();
-    for (i, c) in block_breaks(text).chain(std::iter::once((text.len(), '\n'))) {
-        let block = trim_range(text, block_start..i);
-        block_start = i + c.len_utf8();
-        if block.is_empty() {
+    let bytes = text.as_bytes();
+    let mut breaks = block_breaks(text).peekable();
+    loop {
+        let (i, c) = breaks.next().unwrap_or((text.len(), '\n'));
+        let mut end = i + c.len_utf8();
+        // `\r\n` is one line break.
+        if c == '\r' && bytes.get(end) == Some(&b'\n') {
+            breaks.next();
+            end += 1;
+        }
+        if i < text.len() && soft_wrap(text, line_start..i, c, end) {
+            line_start = end;
             continue;
         }
-        blocks.push(block.clone());
-        segment_block(
-            text,
-            block,
-            block_index,
-            &mut ends,
-            &mut last_speaker,
-            &mut drafts,
-        );
-        block_index += 1;
+        let block = trim_range(text, block_start..i);
+        block_start = end;
+        line_start = end;
+        if !block.is_empty() {
+            blocks.push(block.clone());
+            segment_block(
+                text,
+                block,
+                block_index,
+                &mut ends,
+                &mut last_speaker,
+                &mut drafts,
+            );
+            block_index += 1;
+        }
+        if i >= text.len() {
+            break;
+        }
     }
     mark_headlines(text, &blocks, &mut drafts);
     mark_page_tail(text, &blocks, &mut drafts);
@@ -120,6 +153,115 @@ fn block_breaks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
             .map(|c| (i, c)),
         _ => None,
     })
+}
+
+/// Words that cannot end an English sentence or headline (articles,
+/// prepositions, conjunctions, auxiliaries): a line that ends with one is cut
+/// mid-sentence. Lowercase; compared case-insensitively.
+static LATIN_OPEN_ENDS: WordSet = WordSet::new(&[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and",
+    "or", "but", "nor", "that", "which", "whose", "is", "are", "was", "were", "be", "been", "than",
+    "as", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those",
+]);
+
+/// Arabic words that cannot end a sentence or a headline — prepositions,
+/// the conjunction `و` written apart, complementizers and relative pronouns —
+/// folded ([`fold`]: no diacritics, alef variants as `ا`, `ى` as `ي`). Deliberately
+/// short: words such as `كان`, `ذلك`, `كل` or `بعد` do end lines of poetry
+/// and headlines in SaudiNewsNet and the ANT corpus, so they are not here.
+static ARABIC_OPEN_ENDS: WordSet = WordSet::new(&[
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "ان",
+    "بان",
+    "لان",
+    "الذي",
+    "التي",
+    "الذين",
+    "و",
+]);
+
+/// A line must have this many words before an Arabic open end joins it to
+/// the next line: a two-word fragment such as a navigation label is no
+/// evidence of a wrapped sentence.
+const ARABIC_JOIN_MIN_WORDS: usize = 4;
+
+/// Whether the line break `c` at `line.end` (the break ends at `next`) is a
+/// soft wrap inside a sentence rather than a boundary (see the module docs).
+fn soft_wrap(text: &str, line: Range<usize>, c: char, next: usize) -> bool {
+    if !matches!(c, '\n' | '\r' | '\u{2028}') {
+        return false;
+    }
+    let prev = trim_range(text, line);
+    let prev = &text[prev];
+    let Some(last) = prev.chars().next_back() else {
+        return false;
+    };
+    // The next line: blank (a paragraph break) or missing means hard.
+    let rest = &text[next..];
+    let rest =
+        rest.trim_start_matches(|c: char| (is_space(c) || is_invisible(c)) && !is_block_break(c));
+    let Some(first) = rest.chars().next() else {
+        return false;
+    };
+    if is_block_break(first) {
+        return false;
+    }
+    if ends_with_terminator(prev) || matches!(last, ':' | '：') {
+        return false;
+    }
+    // The next line's first letter, after opening quotes and brackets.
+    let body = rest.trim_start_matches(['"', '\'', '“', '‘', '«', '(', '[', '„']);
+    let Some(lead) = body.chars().next() else {
+        return false;
+    };
+    if !is_alpha(lead) || starts_list_item(body) {
+        return false;
+    }
+    let last_word = prev
+        .rsplit(|c: char| is_space(c))
+        .next()
+        .unwrap_or_default();
+    // E-mail addresses, handles and links on lines of their own (bylines,
+    // contact lines) are no sentence text.
+    let first_word = body.split(|c: char| is_space(c)).next().unwrap_or_default();
+    if [last_word, first_word]
+        .iter()
+        .any(|w| w.contains(['@', '/', '\\', '#', '=']))
+    {
+        return false;
+    }
+    // A lowercase start continues a line that ends in a cased word (not an
+    // Arabic one, not a number).
+    if lead.is_lowercase() {
+        return last_word
+            .chars()
+            .any(|c| c.is_lowercase() || c.is_uppercase());
+    }
+    if last_word.chars().next_back().is_some_and(|c| !is_alpha(c)) {
+        return false;
+    }
+    if last_word.is_ascii() {
+        return LATIN_OPEN_ENDS.contains(&last_word.to_ascii_lowercase());
+    }
+    let arabic = |c: char| ('\u{0600}'..='\u{06FF}').contains(&c);
+    arabic(lead)
+        && last_word.chars().all(arabic)
+        && ARABIC_OPEN_ENDS.contains(&fold(last_word))
+        && word_count_upto(prev, ARABIC_JOIN_MIN_WORDS) >= ARABIC_JOIN_MIN_WORDS
+}
+
+/// Whether `s` starts like a lettered list item (`a)`, `b.`, `iv)`).
+fn starts_list_item(s: &str) -> bool {
+    let letters = s.chars().take_while(|c| c.is_alphabetic()).count();
+    (1..=3).contains(&letters)
+        && s.chars()
+            .nth(letters)
+            .is_some_and(|c| matches!(c, ')' | '.'))
 }
 
 fn segment_block(

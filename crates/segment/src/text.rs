@@ -75,8 +75,10 @@ pub(crate) fn is_closer(c: char) -> bool {
     )
 }
 
-/// Characters that separate blocks (paragraphs): every line break is a hard
-/// boundary, because scraped news puts one paragraph per line.
+/// Line-break characters. Each one can end a block (paragraph), because
+/// scraped news puts one paragraph per line; the segmenter keeps `\n`, `\r`
+/// and U+2028 inside a block when they are a soft wrap inside a sentence
+/// (`split::soft_wrap`), the others always end it.
 #[inline]
 pub(crate) fn is_block_break(c: char) -> bool {
     matches!(
