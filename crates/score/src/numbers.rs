@@ -33,6 +33,11 @@ pub struct NumberMention {
     pub prev: u64,
     /// Stem hash of the word after the mention (0 when none).
     pub next: u64,
+    /// The canonical value of the figure this one glosses or is glossed by:
+    /// an amount and its conversion in brackets (`121 مليار دولار (454.4
+    /// مليار ريال)`) are one figure in two currencies, so an outlet that adds,
+    /// drops or rounds the conversion changes no fact (see `pair.rs`).
+    pub gloss: Option<Box<str>>,
 }
 
 impl NumberMention {
@@ -77,9 +82,11 @@ fn is_percent_word(w: &str) -> bool {
 /// Scale words (match-key form) that may follow a number.
 fn scale_word(w: &str) -> Option<f64> {
     match w {
-        "الف" | "الاف" | "thousand" => Some(1e3),
-        "مليون" | "ملايين" | "million" | "millions" => Some(1e6),
-        "مليار" | "مليارات" | "billion" | "billions" => Some(1e9),
+        // With the accusative (`11 ألفا`, `5 ملايينا` is not written, but
+        // `مليونا`/`مليارا` after a count from 11 to 99 is).
+        "الف" | "الفا" | "الاف" | "thousand" => Some(1e3),
+        "مليون" | "مليونا" | "ملايين" | "million" | "millions" => Some(1e6),
+        "مليار" | "مليارا" | "مليارات" | "billion" | "billions" => Some(1e9),
         _ => None,
     }
 }
@@ -91,6 +98,11 @@ struct RawNumber {
     percent: bool,
     start: usize,
     end: usize,
+}
+
+/// Bidirectional marks that editors leave between digits (RLM, LRM, ALM).
+fn is_bidi_mark(c: char) -> bool {
+    matches!(c, '\u{200F}' | '\u{200E}' | '\u{061C}')
 }
 
 /// Scans the display text for digit runs with separators.
@@ -107,7 +119,9 @@ fn scan_digits(text: &str) -> Vec<RawNumber> {
         // Collect groups of digits and the separators between them.
         let mut groups: Vec<String> = vec![String::new()];
         let mut seps: Vec<char> = Vec::new();
+        let mut reversed = false;
         let mut j = i;
+        let digit_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| digit_value(c).is_some());
         while j < chars.len() {
             let c = chars[j].1;
             if let Some(d) = digit_value(c) {
@@ -116,16 +130,54 @@ fn scan_digits(text: &str) -> Vec<RawNumber> {
                     .expect("non-empty")
                     .push(char::from(b'0' + d as u8));
                 j += 1;
-            } else if matches!(c, '.' | ',' | '٫' | '٬' | '/')
-                && j + 1 < chars.len()
-                && digit_value(chars[j + 1].1).is_some()
-            {
+                continue;
+            }
+            if reversed {
+                break;
+            }
+            let marks = chars[j + 1..]
+                .iter()
+                .take_while(|&&(_, m)| is_bidi_mark(m))
+                .count();
+            if matches!(c, '.' | ',' | '٫' | '٬' | '/') && digit_at(j + 1) {
                 seps.push(c);
                 groups.push(String::new());
                 j += 1;
+            } else if matches!(c, '.' | '٫' | ',' | '٬')
+                && seps.is_empty()
+                && marks > 0
+                && digit_at(j + 1 + marks)
+            {
+                // `5.‏0`, `75.‏614`: a decimal whose two halves a right-to-left
+                // editor stored in visual order, the mark after the point
+                // (one outlet writes every decimal so: `95.‏56 دولار` is
+                // another paper's `56.95 دولار`). Read back as `0.5`, `614.75`.
+                reversed = true;
+                seps.push('.');
+                groups.push(String::new());
+                j += 1 + marks;
+            } else if c == '/'
+                && chars.get(j + 1).is_some_and(|&(_, n)| n == ' ')
+                && digit_at(j + 2)
+            {
+                // `10/4/ 1436هـ`, `10 / 4 / 1436هـ`: one date, spaced.
+                seps.push('/');
+                groups.push(String::new());
+                j += 2;
+            } else if c == ' '
+                && chars.get(j + 1).is_some_and(|&(_, n)| n == '/')
+                && (digit_at(j + 2)
+                    || (chars.get(j + 2).is_some_and(|&(_, n)| n == ' ') && digit_at(j + 3)))
+            {
+                seps.push('/');
+                groups.push(String::new());
+                j += if digit_at(j + 2) { 2 } else { 3 };
             } else {
                 break;
             }
+        }
+        if reversed {
+            groups.swap(0, 1);
         }
         let end = if j < chars.len() {
             chars[j].0
@@ -277,7 +329,7 @@ fn word_value(w: &str) -> Option<u32> {
         "سبعه" | "سابع" | "سابعه" => 7,
         "ثماني" | "ثمانيه" | "ثامن" | "ثامنه" => 8,
         "تسع" | "تسعه" | "تاسع" | "تاسعه" => 9,
-        "عشره" | "عاشر" | "عاشره" => 10,
+        "عشر" | "عشره" | "عاشر" | "عاشره" => 10,
         "عشرون" | "عشرين" => 20,
         "ثلاثون" | "ثلاثين" => 30,
         "اربعون" | "اربعين" => 40,
@@ -369,6 +421,15 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
+        if is_percent_word(t)
+            && i > 0
+            && (tokens[i - 1] == "في" || key_token_number(tokens[i - 1]).is_some())
+        {
+            // `9.1 في المائة` is a percent (read with its number), not the
+            // number one hundred.
+            i += 1;
+            continue;
+        }
         if let Some(next) = tokens.get(i + 1)
             && let Some(m) = month_pair(t, next)
         {
@@ -376,6 +437,7 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
                 value: format!("m{m}").into(),
                 prev: nb(i.checked_sub(1)),
                 next: nb(Some(i + 2)),
+                gloss: None,
             });
             month_tokens.push((i, m));
             month_tokens.push((i + 1, m));
@@ -387,6 +449,7 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
                 value: format!("m{m}").into(),
                 prev: nb(i.checked_sub(1)),
                 next: nb(Some(i + 1)),
+                gloss: None,
             });
             month_tokens.push((i, m));
             i += 1;
@@ -414,6 +477,27 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
                 v += t2;
                 i += 1;
             }
+            // `مائتين وخمسين ألف`, `مائة وعشرة`: hundreds, then units and tens.
+            if v % 100 == 0
+                && v < 1000
+                && let Some(n) = tokens.get(i)
+                && let Some(rest) = n.strip_prefix('و')
+                && let Some(t2) = word_value(rest)
+                && t2 < 100
+            {
+                v += t2;
+                i += 1;
+                if t2 < 10
+                    && let Some(n) = tokens.get(i)
+                    && let Some(rest) = n.strip_prefix('و')
+                    && let Some(t3) = word_value(rest)
+                    && (20..100).contains(&t3)
+                    && t3 % 10 == 0
+                {
+                    v += t3;
+                    i += 1;
+                }
+            }
             // Scale and percent words after a number word, as after digits
             // (`ستة ملايين` = `6 ملايين`, `أربعة بالمئة` = `4%`).
             let mut value = v.to_string();
@@ -434,6 +518,7 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
                 value: value.into(),
                 prev: nb(start.checked_sub(1)),
                 next: nb(Some(end)),
+                gloss: None,
             });
             word_numbers.push((start..i, v));
             continue;
@@ -455,7 +540,9 @@ pub(crate) fn scan_text(text: &str, key_of: &dyn Fn(&str) -> String) -> Vec<Numb
         return Vec::new();
     }
     let mut out = Vec::with_capacity(raw.len());
-    for n in raw {
+    // Per mention: the currency word after it (past a scale word), if any.
+    let mut currency: Vec<Option<String>> = Vec::with_capacity(raw.len());
+    for n in &raw {
         // Words around the number (skipping letters glued to it, as in الـ15).
         let before = &text[..n.start];
         let before = before.trim_end_matches(|c: char| !c.is_whitespace());
@@ -467,6 +554,10 @@ pub(crate) fn scan_text(text: &str, key_of: &dyn Fn(&str) -> String) -> Vec<Numb
             t.map(str::to_string)
         });
         let after = &text[n.end..];
+        // Letters glued to the digits (`7.16بالمئة`, `2014م`).
+        let glued_end = after.find(char::is_whitespace).unwrap_or(after.len());
+        let glued = key_of(&after[..glued_end]);
+        let glued_percent = glued.split(' ').any(is_percent_word);
         let after = after.trim_start_matches(|c: char| !c.is_whitespace());
         let mut next_words = after.split_whitespace().filter_map(|w| {
             let k = key_of(w);
@@ -474,10 +565,15 @@ pub(crate) fn scan_text(text: &str, key_of: &dyn Fn(&str) -> String) -> Vec<Numb
         });
         let next1 = next_words.next();
         let next2 = next_words.next();
-        let mut percent = n.percent;
+        let mut percent = n.percent || glued_percent;
         let mut value = n.canon.clone();
         let mut next = next1.clone();
-        if let Some(w) = &next1 {
+        let unit = match &next1 {
+            Some(w) if scale_word(w).is_some() => next2.clone(),
+            other => other.clone(),
+        };
+        currency.push(unit.filter(|w| is_currency_word(w)));
+        if !glued_percent && let Some(w) = &next1 {
             if is_percent_word(w) {
                 percent = true;
                 next = next2.clone();
@@ -496,9 +592,71 @@ pub(crate) fn scan_text(text: &str, key_of: &dyn Fn(&str) -> String) -> Vec<Numb
             value: value.into(),
             prev: prev_word.as_deref().map_or(0, neighbour_hash),
             next: next.as_deref().map_or(0, neighbour_hash),
+            gloss: None,
         });
     }
+    // An amount followed by its conversion in brackets, both with a currency
+    // word and the two currencies different: `121 مليار دولار (454.4 مليار
+    // ريال)`, `1.6 مليار دولار (بلغ 6.1 مليارات ريال)`. Each glosses the other.
+    for k in 0..raw.len().saturating_sub(1) {
+        let (Some(c1), Some(c2)) = (&currency[k], &currency[k + 1]) else {
+            continue;
+        };
+        if light_stem_str(c1) == light_stem_str(c2) || raw[k].end > raw[k + 1].start {
+            continue;
+        }
+        let between = &text[raw[k].end..raw[k + 1].start];
+        let Some(open) = between.find(['(', '[']) else {
+            continue;
+        };
+        // The first amount's unit before the bracket, at most one word
+        // (a verb such as `بلغ`) inside it before the second amount.
+        let (outside, inside) = (&between[..open], &between[open + 1..]);
+        if outside.split_whitespace().count() > 3
+            || inside.split_whitespace().count() > 1
+            || between.contains([')', ']', '.', '،', ','])
+        {
+            continue;
+        }
+        out[k].gloss = Some(out[k + 1].value.clone());
+        out[k + 1].gloss = Some(out[k].value.clone());
+    }
     out
+}
+
+/// Currency words (match-key form) an amount may carry: Arabic names with
+/// their accusative and plural forms, and the common Latin ones.
+fn is_currency_word(w: &str) -> bool {
+    matches!(
+        w,
+        "دولار"
+            | "دولارا"
+            | "دولارات"
+            | "ريال"
+            | "ريالا"
+            | "ريالات"
+            | "درهم"
+            | "درهما"
+            | "دراهم"
+            | "دينار"
+            | "دينارا"
+            | "دنانير"
+            | "جنيه"
+            | "جنيها"
+            | "جنيهات"
+            | "يورو"
+            | "ليره"
+            | "ليرات"
+            | "روبيه"
+            | "ين"
+            | "يوان"
+            | "dollar"
+            | "dollars"
+            | "euro"
+            | "euros"
+            | "pounds"
+            | "riyals"
+    )
 }
 
 #[cfg(test)]
