@@ -46,8 +46,14 @@ const LATIN: &[&str] = &[
 /// changed fact. They stay negators for the scorer's weights.
 const WEAK: &[&str] = &["غير", "دون", "بدون", "بلا"];
 
-/// Verbs that a negator turns into "still" (`لا يزال`, `ما زالت`).
-const STILL: &[&str] = &[
+/// Words after which a negator is part of an idiom, not a negation: verbs
+/// that it turns into "still" (`لا يزال`, `ما زالت`), and `لا سيما`
+/// ("especially", also written `ولاسيما` in one word) and `لا بد` ("must"),
+/// which outlets rewrite freely (a SaudiNewsNet `conflicting` match had
+/// `لا سيما` against `ولاسيما`).
+const IDIOM: &[&str] = &[
+    "سيما",
+    "بد",
     "زال",
     "زالت",
     "زالوا",
@@ -80,13 +86,14 @@ pub fn is_negator(token: &str) -> bool {
 /// with it on one side only is a changed fact: a negator (see
 /// [`is_negator`]) that is not one of the weak, phrase-internal ones
 /// (`غير دون بدون بلا`, clitics `و ف ب` allowed) and not the `لا` of
-/// `لا يزال` ("still", said of `next`).
+/// `لا يزال` ("still"), `لا سيما` ("especially") or `لا بد` ("must"),
+/// said of `next`.
 pub(crate) fn negates(token: &str, next: Option<&str>) -> bool {
     let weak = WEAK.contains(&token)
         || ['و', 'ف', 'ب']
             .iter()
             .any(|&c| token.strip_prefix(c).is_some_and(|r| WEAK.contains(&r)));
-    is_negator(token) && !weak && !next.is_some_and(|n| STILL.contains(&n))
+    is_negator(token) && !weak && !next.is_some_and(|n| IDIOM.contains(&n))
 }
 
 /// Whether a match-key token may hold a negator: `ألا` (`أن لا`, "that …

@@ -606,7 +606,7 @@ fn score_pair(
         } else {
             None
         };
-        conflicts = find_conflicts(a, b, region, !via_passage, &an.match_a);
+        conflicts = find_conflicts((a, text_a), (b, text_b), region, !via_passage, &an.match_a);
     }
     let figures = conflicts.iter().filter(|c| c.kind != "negation").count();
     if figures >= TEMPLATE_MIN_CHANGED_FIGURES && !shares_a_specific_number(a, b) {
@@ -769,8 +769,8 @@ fn passage_numbers_differ(a: &Features, b: &Features, p: &Passage) -> bool {
 /// numbers in [`passage_numbers_differ`]; numbers elsewhere in the two
 /// sentences belong to other claims).
 fn find_conflicts(
-    a: &Features,
-    b: &Features,
+    (a, text_a): (&Features, &str),
+    (b, text_b): (&Features, &str),
     region: Option<(&Range<usize>, &Range<usize>)>,
     numbers: bool,
     match_a: &[Option<usize>],
@@ -831,8 +831,8 @@ fn find_conflicts(
         (neg_a < neg_b && amb_a >= neg_b - neg_a) || (neg_b < neg_a && amb_b >= neg_a - neg_b);
     if neg_a != neg_b
         && !explained
-        && (attached_negator(a, &in_a, region.map(|r| r.0))
-            || attached_negator(b, &in_b, region.map(|r| r.1)))
+        && (attached_negator(a, text_a, &in_a, region.map(|r| r.0))
+            || attached_negator(b, text_b, &in_b, region.map(|r| r.1)))
     {
         out.push(Conflict {
             kind: "negation".to_string(),
@@ -846,11 +846,26 @@ fn find_conflicts(
 /// Whether `f` has a negator that the other unit lacks and that negates the
 /// shared material: it is not matched itself, lies inside the shared
 /// region (the span of matched tokens, or `region` plus the two tokens
-/// before it), and one of the next two content tokens is matched. A negator
-/// elsewhere in a long sentence (`غير العادية` in another clause, `لم` of
-/// another claim) does not change the shared statement.
-fn attached_negator(f: &Features, matched: &[bool], region: Option<&Range<usize>>) -> bool {
+/// before it), and one of the next two content tokens is matched, with no
+/// clause mark (`، , ؛ ; : . ! ?`) between the negator and that token. A
+/// negator elsewhere in a long sentence (`غير العادية` in another clause,
+/// `لم` of another claim, `ليست مشبوهة، كان العلم …` where only what follows
+/// the comma is shared) does not change the shared statement.
+fn attached_negator(
+    f: &Features,
+    text: &str,
+    matched: &[bool],
+    region: Option<&Range<usize>>,
+) -> bool {
     let toks = f.toks();
+    let display = display_tokens(f, text);
+    // Whether a clause mark stands between tokens `x` < `y` in the text.
+    let across_clause = |x: usize, y: usize| {
+        display.len() == toks.len()
+            && text
+                .get(display[x].end..display[y].start)
+                .is_some_and(|gap| gap.contains(CLAUSE_MARKS))
+    };
     let hull = match region {
         Some(r) => r.start.saturating_sub(2)..r.end.min(toks.len()),
         None => {
@@ -870,9 +885,12 @@ fn attached_negator(f: &Features, matched: &[bool], region: Option<&Range<usize>
                 .enumerate()
                 .filter(|(_, t)| t.is_content())
                 .take(2)
-                .any(|(d, _)| matched[k + 1 + d])
+                .any(|(d, _)| matched[k + 1 + d] && !across_clause(k, k + 1 + d))
     })
 }
+
+/// Marks that end a clause: a negator does not reach past them.
+const CLAUSE_MARKS: &[char] = &['،', ',', '؛', ';', ':', '.', '!', '?', '؟'];
 
 /// Total weight of a unit's content tokens (`w` holds one weight per token;
 /// with the built-in weights the total is precomputed in the features).
