@@ -7,8 +7,13 @@
 //! - digits of any script (`٢٢٥٤` = `2254`), thousands separators (`2,254`,
 //!   `٢٬٢٥٤` = `2254`), decimals (`3.5`, `٣٫٥`), percent on either side
 //!   (`3.5%` = `%3.5` = `٣٫٥٪` = `3.5 بالمئة`), numbers glued to a prefix
-//!   (`الـ15` = `15`), scale words (`3 ملايين` = `3000000`), dotted or slashed
-//!   dates (`17/2/2021` = `17.2.2021`);
+//!   (`الـ15` = `15`), scale words (`3 ملايين` = `3000000`, `25 ألفا و823` =
+//!   `25823`), dotted or slashed dates, spaced or year first
+//!   (`17/2/2021` = `17.2.2021` = `2021 / 2 / 17`; one slash is no date:
+//!   `7 / 6` is a score), times (`14:38` = `1438`), bracketed currency
+//!   conversions (`121 مليار دولار (454.4 مليار ريال)`: each glosses the
+//!   other), and decimals stored in visual order (`95.‏56` with an RLM, the
+//!   wire agency's `16ر7`: 56.95, 7.16);
 //! - number words for 1–99 and the round hundreds/thousands, cardinal and
 //!   ordinal (`الخامسة عشرة` = `15`, `خمسة وعشرون` = `25`). The most ambiguous
 //!   words are left out (`أحد` is also Sunday, `أول` is mostly "first",
@@ -139,7 +144,26 @@ fn scan_digits(text: &str) -> Vec<RawNumber> {
                 .iter()
                 .take_while(|&&(_, m)| is_bidi_mark(m))
                 .count();
-            if matches!(c, '.' | ',' | '٫' | '٬' | '/') && digit_at(j + 1) {
+            if c == 'ر' && seps.is_empty() && digit_at(j + 1) {
+                // `16ر7 بالمائة`, `935ر6 مليون برميل`: the wire agency's decimal
+                // mark, the halves stored in visual order as above (7.16,
+                // 6.935); `000ر22` is 22,000.
+                reversed = true;
+                seps.push('.');
+                groups.push(String::new());
+                j += 1;
+            } else if c == ':'
+                && groups.len() == 1
+                && groups[0].len() <= 2
+                && digit_at(j + 1)
+                && digit_at(j + 2)
+                && !digit_at(j + 3)
+            {
+                // `14:38` (a time) = `1438`, as other outlets write it.
+                seps.push(':');
+                groups.push(String::new());
+                j += 1;
+            } else if matches!(c, '.' | ',' | '٫' | '٬' | '/') && digit_at(j + 1) {
                 seps.push(c);
                 groups.push(String::new());
                 j += 1;
@@ -178,6 +202,12 @@ fn scan_digits(text: &str) -> Vec<RawNumber> {
         }
         if reversed {
             groups.swap(0, 1);
+            if groups[1] == "000" {
+                // `000ر22`: thousands, not a decimal.
+                let frac = groups.pop().expect("two groups");
+                groups[0].push_str(&frac);
+                seps.clear();
+            }
         }
         let end = if j < chars.len() {
             chars[j].0
@@ -189,9 +219,18 @@ fn scan_digits(text: &str) -> Vec<RawNumber> {
         let decimal_comma = commas == 1 && !seps.iter().any(|c| matches!(c, '.' | '٫' | '/'));
         let mut merged: Vec<String> = vec![groups[0].clone()];
         let mut kinds: Vec<char> = Vec::new();
+        // One slash between two numbers is no date: a score (`7 / 6`), a
+        // season (`2015/2016`), a pair of figures; read them apart (another
+        // outlet writes `7 - 6`). Two slashes make a date.
+        let lone_slash = seps == ['/'];
         for (k, sep) in seps.iter().enumerate() {
             let g = &groups[k + 1];
-            if matches!(sep, ',' | '٬') && g.len() == 3 {
+            if *sep == ':' || (matches!(sep, ',' | '٬') && g.len() == 3) {
+                merged.last_mut().expect("non-empty").push_str(g);
+            } else if lone_slash {
+                merged.push(g.clone());
+                kinds.push(' ');
+            } else if matches!(sep, ',' | '٬') && g.len() == 3 {
                 merged.last_mut().expect("non-empty").push_str(g);
             } else if matches!(sep, ',' | '٬') && !decimal_comma {
                 // Several commas not grouping thousands ("1,2,3"): a list.
@@ -233,10 +272,15 @@ fn scan_digits(text: &str) -> Vec<RawNumber> {
                     let x: f64 = format!("{}.{}", p[0], p[1]).parse().unwrap_or(0.0);
                     (canon_f64(x), Some(x))
                 }
-                _ => (
-                    p.iter().map(|g| strip(g)).collect::<Vec<_>>().join("."),
-                    None,
-                ),
+                _ => {
+                    // A date written year first (`1436/10/30`) is the same
+                    // date as `30/10/1436`.
+                    let mut g: Vec<String> = p.iter().map(|g| strip(g)).collect();
+                    if p[0].len() == 4 && p.last().is_some_and(|l| l.len() <= 2) {
+                        g.reverse();
+                    }
+                    (g.join("."), None)
+                }
             };
             out.push(RawNumber {
                 canon,
@@ -347,6 +391,27 @@ fn word_value(w: &str) -> Option<u32> {
     Some(v)
 }
 
+/// Plurals that follow a small count (match-key form).
+fn is_counted_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "سنوات"
+            | "سنين"
+            | "اعوام"
+            | "اشهر"
+            | "شهور"
+            | "اسابيع"
+            | "ايام"
+            | "ساعات"
+            | "دقاءق"
+            | "مرات"
+            | "دول"
+            | "الاف"
+            | "ملايين"
+            | "مليارات"
+    )
+}
+
 fn is_teen_word(w: &str) -> bool {
     matches!(w, "عشر" | "عشره")
 }
@@ -455,12 +520,27 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
             i += 1;
             continue;
         }
-        let first = word_value(t).or_else(|| {
-            // `احد عشر`, `الحادي عشر`: "one" only counts before عشر.
-            let core = t.strip_prefix("ال").unwrap_or(t);
-            (matches!(core, "احد" | "احدي") && tokens.get(i + 1).is_some_and(|n| is_teen_word(n)))
+        let first = word_value(t)
+            .or_else(|| {
+                // `ست`/`سبع` are also nouns ("lady", "beast"): numbers only
+                // before a counted plural (`سبع سنوات`, `ست مرات`).
+                let v = match t.strip_prefix('و').unwrap_or(t) {
+                    "ست" => 6,
+                    "سبع" => 7,
+                    _ => return None,
+                };
+                tokens
+                    .get(i + 1)
+                    .is_some_and(|n| is_counted_plural(n))
+                    .then_some(v)
+            })
+            .or_else(|| {
+                // `احد عشر`, `الحادي عشر`: "one" only counts before عشر.
+                let core = t.strip_prefix("ال").unwrap_or(t);
+                (matches!(core, "احد" | "احدي")
+                    && tokens.get(i + 1).is_some_and(|n| is_teen_word(n)))
                 .then_some(1)
-        });
+            });
         if let Some(mut v) = first {
             let start = i;
             i += 1;
@@ -542,6 +622,8 @@ pub(crate) fn scan_text(text: &str, key_of: &dyn Fn(&str) -> String) -> Vec<Numb
     let mut out = Vec::with_capacity(raw.len());
     // Per mention: the currency word after it (past a scale word), if any.
     let mut currency: Vec<Option<String>> = Vec::with_capacity(raw.len());
+    // Per mention: the value with its scale word applied, if it had one.
+    let mut scaled: Vec<Option<f64>> = Vec::with_capacity(raw.len());
     for n in &raw {
         // Words around the number (skipping letters glued to it, as in الـ15).
         let before = &text[..n.start];
@@ -585,6 +667,12 @@ pub(crate) fn scan_text(text: &str, key_of: &dyn Fn(&str) -> String) -> Vec<Numb
                 next = next2.clone();
             }
         }
+        scaled.push(
+            (!percent)
+                .then(|| next1.as_deref().and_then(scale_word).zip(n.numeric))
+                .flatten()
+                .map(|(scale, x)| x * scale),
+        );
         if percent {
             value.push('%');
         }
@@ -621,7 +709,37 @@ pub(crate) fn scan_text(text: &str, key_of: &dyn Fn(&str) -> String) -> Vec<Numb
         out[k].gloss = Some(out[k + 1].value.clone());
         out[k + 1].gloss = Some(out[k].value.clone());
     }
-    out
+    // `25 ألفا و823 صوتا` is `25823 صوتا`: a scaled number, its scale word,
+    // then `و` glued to a smaller number.
+    let mut merged_into_prev = vec![false; raw.len()];
+    for k in 0..raw.len().saturating_sub(1) {
+        let (Some(big), Some(small)) = (scaled[k], raw[k + 1].numeric) else {
+            continue;
+        };
+        // (`بين 11 ألفا و18 ألف` is two numbers: the second has its own scale.)
+        if raw[k].end > raw[k + 1].start || merged_into_prev[k] || scaled[k + 1].is_some() {
+            continue;
+        }
+        let between: Vec<&str> = text[raw[k].end..raw[k + 1].start]
+            .split_whitespace()
+            .collect();
+        let scale = big / raw[k].numeric.unwrap_or(1.0);
+        if between.len() == 2
+            && scale_word(&key_of(between[0])).is_some()
+            && between[1] == "و"
+            && small < scale
+            && small.fract() == 0.0
+        {
+            out[k].value = canon_f64(big + small).into();
+            out[k].next = out[k + 1].next;
+            merged_into_prev[k + 1] = true;
+        }
+    }
+    out.into_iter()
+        .zip(merged_into_prev)
+        .filter(|(_, m)| !m)
+        .map(|(n, _)| n)
+        .collect()
 }
 
 /// Currency words (match-key form) an amount may carry: Arabic names with

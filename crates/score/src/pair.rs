@@ -708,6 +708,15 @@ fn truncated_year(x: &NumberMention, y: &NumberMention) -> bool {
     cut(&x.value, &y.value) || cut(&y.value, &x.value)
 }
 
+/// Whether two mentions in one slot can be one figure changed: not a full
+/// date against a plain number (`حتى 15 أغسطس` / `حتى 1436/10/30هـ`: one
+/// day in two calendars), and not one number with and without its percent
+/// sign (`من 13 إلى 23 في المائة` / `من 13% إلى 23%`: the sign is shared).
+fn comparable(x: &NumberMention, y: &NumberMention) -> bool {
+    let full_date = |m: &NumberMention| m.value.matches('.').count() >= 2;
+    full_date(x) == full_date(y) && x.value.trim_end_matches('%') != y.value.trim_end_matches('%')
+}
+
 /// Whether two mentions sit in the same slot (same word before or after).
 fn same_slot(x: &NumberMention, y: &NumberMention) -> bool {
     (x.prev != 0 && x.prev == y.prev) || (x.next != 0 && x.next == y.next)
@@ -797,10 +806,12 @@ fn find_conflicts(
     let only_a: Vec<&NumberMention> = na.iter().filter(|x| lone(x, nb)).collect();
     let only_b: Vec<&NumberMention> = nb.iter().filter(|y| lone(y, na)).collect();
     for x in only_a.iter().filter(|_| numbers) {
-        if let Some(y) = only_b
-            .iter()
-            .find(|y| y.is_month() == x.is_month() && same_slot(x, y) && !truncated_year(x, y))
-        {
+        if let Some(y) = only_b.iter().find(|y| {
+            y.is_month() == x.is_month()
+                && same_slot(x, y)
+                && !truncated_year(x, y)
+                && comparable(x, y)
+        }) {
             out.push(Conflict {
                 kind: if x.is_month() { "date" } else { "number" }.to_string(),
                 a: display_value(&x.value),
