@@ -43,11 +43,24 @@ Examples:
 
 Each input line is `text_a<TAB>text_b`; each output line is
 `score<TAB>tier` (tier `none` when the texts do not carry the same
-statement), in input order. Any malformed line is an error naming it.";
+statement), in input order. Any malformed line is an error naming it.
+
+Two single sentences are scored as one sentence pair. When either text has
+several sentences, both are split into sentences, the sentences are matched
+as `isnad compare` matches them between outlets, and the score is the share
+of the shorter text's words inside a matched passage, each weighted by its
+match's score: how much of one text the other reuses (0 when no sentence
+matches). The tier is the tier of the matches that cover most of the shorter
+text; `--format jsonl` adds units_a/units_b, matches, cover_a/cover_b and
+reuse_a/reuse_b.";
 
 const EXPLAIN_EXAMPLES: &str = "\
 Example:
-  isnad explain 'قال الوزير إن 30 شخصاً قتلوا' 'قال الوزير إن 40 شخصاً قتلوا'";
+  isnad explain 'قال الوزير إن 30 شخصاً قتلوا' 'قال الوزير إن 40 شخصاً قتلوا'
+
+Texts of several sentences are compared as documents (see `isnad score
+--help`): sentences matched across the two texts, score = score-weighted
+share of the shorter text inside a matched passage.";
 
 /// isnad: which statements repeat between news outlets.
 #[derive(Parser, Debug)]
@@ -87,10 +100,10 @@ pub enum Command {
     /// Split one article into units (sentences, headline, dateline, credit, …).
     #[command(after_help = SEGMENT_EXAMPLES)]
     Segment(SegmentArgs),
-    /// Score tab-separated pairs of texts, one pair per line.
+    /// Score tab-separated pairs of texts (sentences or whole paragraphs), one pair per line.
     #[command(after_help = SCORE_EXAMPLES)]
     Score(ScoreArgs),
-    /// Explain how two texts compare: tier, score components, shared passages.
+    /// Explain how two texts (sentences or paragraphs) compare: tier, score components, shared passages.
     #[command(after_help = EXPLAIN_EXAMPLES)]
     Explain(ExplainArgs),
 }

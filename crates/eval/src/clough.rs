@@ -23,7 +23,12 @@
 //!    the answer's words. **isnad coverage** is the same without the score
 //!    (the share of the answer's words inside a matched span).
 //! 3. **compare score**: `isnad_score::compare(answer, source)` on the two
-//!    whole texts (the pair scorer used outside its sentence-level design).
+//!    whole texts (the pair scorer used outside its sentence-level design);
+//!    **document score**: `isnad_score::compare_documents(answer, source)`,
+//!    what `isnad score` and `isnad explain` report for multi-sentence texts:
+//!    the matching of step 1 and the score-weighted word coverage of the
+//!    *shorter* of the two texts (so symmetric; usually the answer, but for
+//!    answers longer than their source it is the source's side).
 //! 4. **trigram containment** (baseline, as in the dataset README): the
 //!    share of the answer's distinct word trigrams (match-key tokens) found
 //!    in the source.
@@ -48,7 +53,9 @@
 //! only on evidence that the sentence goes on: 20 answers are hard-wrapped).
 
 use anyhow::{Context, bail};
-use isnad_score::{CandidateMode, MatchOptions, Tier, UnitRef, compare, find_matches};
+use isnad_score::{
+    CandidateMode, MatchOptions, Tier, UnitRef, compare, compare_documents, find_matches,
+};
 use isnad_segment::segment;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -77,10 +84,11 @@ pub struct Args {
 pub const CATEGORIES: [&str; 4] = ["non", "heavy", "light", "cut"];
 
 /// Signals reported, in table order.
-const SIGNALS: [&str; 4] = [
+const SIGNALS: [&str; 5] = [
     "isnad reuse (score-weighted span coverage)",
     "isnad coverage (share of words in a matched span)",
     "compare(answer, source) score",
+    "document score (isnad score / explain)",
     "word-trigram containment (baseline)",
 ];
 
@@ -94,7 +102,7 @@ struct Answer {
 
 /// What isnad found for one answer.
 struct Found {
-    signals: [f64; 4],
+    signals: [f64; 5],
     /// Strongest tier among the answer's matches.
     best_tier: Option<Tier>,
     /// Matches between answer units and source units.
@@ -378,6 +386,7 @@ fn score_answer(answer: &str, source: &str) -> Found {
             weighted / nw,
             covered / nw,
             f64::from(compare(answer, source).score),
+            f64::from(compare_documents(answer, source).score),
             trigram_containment(answer, source),
         ],
         best_tier,
@@ -595,18 +604,19 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
         .collect();
     if args.per_answer {
         println!(
-            "\n{:<16} {:<6} {:>7} {:>7} {:>7} {:>7} {:>3}  best tier",
-            "file", "cat", "reuse", "cover", "compare", "tri3", "n"
+            "\n{:<16} {:<6} {:>7} {:>7} {:>7} {:>7} {:>7} {:>3}  best tier",
+            "file", "cat", "reuse", "cover", "compare", "doc", "tri3", "n"
         );
         for (a, f) in answers.iter().zip(&found) {
             println!(
-                "{:<16} {:<6} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>3}  {}",
+                "{:<16} {:<6} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>7.3} {:>3}  {}",
                 a.file,
                 CATEGORIES[a.category],
                 f.signals[0],
                 f.signals[1],
                 f.signals[2],
                 f.signals[3],
+                f.signals[4],
                 f.matches,
                 f.best_tier.map_or("-", Tier::as_str)
             );

@@ -15,6 +15,7 @@
 mod align;
 mod candidates;
 mod components;
+mod document;
 mod features;
 mod hash;
 mod idf;
@@ -33,6 +34,7 @@ mod tier;
 
 pub use candidates::{EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, posting_cap};
 pub use components::Components;
+pub use document::compare_documents;
 pub use features::{Features, features, stem_hash};
 pub use hash::{TOKEN_SEED, h64};
 pub use idf::{Idf, MAX_WEIGHT, MIN_CORPUS_UNITS, MIN_WEIGHT};

@@ -1,4 +1,8 @@
 //! `isnad explain "A" "B"`: how two texts compare, for a person.
+//!
+//! Sentence pairs are explained by the pair scorer; texts of several
+//! sentences by the document score ([`isnad_score::compare_documents`]),
+//! with a line saying so and which text's share the score is.
 
 use crate::args::{ExplainArgs, ExplainFormat};
 use crate::output::Global;
@@ -7,9 +11,16 @@ use isnad_report::{merge_spans, shared_text, terminal_text};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+/// Words as the document score counts them (maximal runs of letters and digits).
+fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
 /// Runs `isnad explain`.
 pub fn run(args: ExplainArgs, global: &Global) -> Result<ExitCode> {
-    let s = isnad_score::compare(&args.a, &args.b);
+    let s = isnad_score::compare_documents(&args.a, &args.b);
     let spans_a = merge_spans(s.spans_a.iter().map(|r| [r.start, r.end]).collect());
     let spans_b = merge_spans(s.spans_b.iter().map(|r| [r.start, r.end]).collect());
     let stdout = std::io::stdout();
@@ -35,6 +46,23 @@ pub fn run(args: ExplainArgs, global: &Global) -> Result<ExitCode> {
                 None => writeln!(out, "tier:  none (not the same statement)")?,
             }
             writeln!(out, "score: {:.4}", s.score)?;
+            let get = |k: &str| s.components.iter().find(|(n, _)| n == k).map(|x| x.1);
+            if let (Some(ua), Some(ub), Some(m)) = (get("units_a"), get("units_b"), get("matches"))
+            {
+                let shorter = match word_count(&args.a).cmp(&word_count(&args.b)) {
+                    std::cmp::Ordering::Less => "A",
+                    std::cmp::Ordering::Greater => "B",
+                    std::cmp::Ordering::Equal => "A and B (mean)",
+                };
+                writeln!(
+                    out,
+                    "compared as documents: A has {ua} sentence unit(s), B has {ub}; {m} matched unit pair(s)"
+                )?;
+                writeln!(
+                    out,
+                    "score = share of {shorter}'s words inside a matched passage, weighted by the match score"
+                )?;
+            }
             writeln!(out)?;
             writeln!(out, "components:")?;
             let width = s.components.iter().map(|(k, _)| k.len()).max().unwrap_or(0);

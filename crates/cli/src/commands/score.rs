@@ -1,4 +1,8 @@
 //! `isnad score --pairs`: score many pairs of texts, one per line, in order.
+//!
+//! Each pair goes through [`isnad_score::compare_documents`]: the pair
+//! scorer for two sentences, the document score (score-weighted share of the
+//! shorter text reused in the other) when either text has several sentences.
 
 use crate::args::{ScoreArgs, ScoreFormat};
 use anyhow::{Result, bail};
@@ -49,7 +53,7 @@ pub fn run(args: ScoreArgs) -> Result<ExitCode> {
     let pairs = parse_pairs(&name, &text)?;
     let scored: Vec<isnad_score::Scored> = pairs
         .par_iter()
-        .map(|(a, b)| isnad_score::compare(a, b))
+        .map(|(a, b)| isnad_score::compare_documents(a, b))
         .collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (i, (s, (a, b))) in scored.iter().zip(&pairs).enumerate() {
