@@ -17,11 +17,16 @@
 //!    [`compare`](crate::compare) of the two texts: nothing changes for
 //!    sentence pairs.
 //! 2. Otherwise the statement units of both (sentences, headlines and the
-//!    clauses of long sentences) are matched as two outlets with all pairs
-//!    scored ([`find_matches`](crate::find_matches) with
-//!    [`CandidateMode::Exhaustive`](crate::CandidateMode::Exhaustive) and
-//!    default options) — the same matching `isnad compare` does between
-//!    articles, so a pair of paragraphs gets the same evidence a report shows.
+//!    clauses of long sentences) are matched as two outlets
+//!    ([`find_matches`](crate::find_matches), default options) — the same
+//!    matching `isnad compare` does between articles, so a pair of paragraphs
+//!    gets the same evidence a report shows. All pairs of units are scored up
+//!    to [`EXHAUSTIVE_MAX_KEYS`](crate::EXHAUSTIVE_MAX_KEYS) distinct unit
+//!    texts (every paragraph and article pair: the result is exactly that of
+//!    [`CandidateMode::Exhaustive`](crate::CandidateMode::Exhaustive)); above
+//!    that the matcher's index picks the candidates
+//!    ([`CandidateMode::Auto`](crate::CandidateMode::Auto)), so one huge
+//!    input line cannot make the scoring quadratic.
 //! 3. Every word (maximal run of letters and digits) of a text is credited
 //!    with the score of the best match whose span covers it, 0 when none does;
 //!    a side's **reuse** is the mean credit of its words, its **cover** the
@@ -46,8 +51,7 @@
 //! is above 0 for unrelated sentences, while an unrelated multi-unit pair
 //! scores 0; scores of the two kinds agree on matched pairs (a verbatim copy
 //! is 1 in both) but are not calibrated against each other below the match
-//! thresholds. Cost: all pairs of units are scored, quadratic in the number
-//! of units (fine for paragraphs and articles, not for books).
+//! thresholds.
 
 use crate::matcher::{CandidateMode, MatchOptions, UnitRef, find_matches};
 use crate::pair::{Scored, compare};
@@ -99,8 +103,12 @@ impl Side {
     fn add(&mut self, k: usize, spans: &[Range<usize>], score: f32, tier: Tier) {
         let unit = &self.units[k];
         let sentence = match unit.parent {
-            // The clause's parent is an index into the full unit list; find it here.
-            Some(p) => self.units.iter().position(|u| u.index == p).unwrap_or(k),
+            // The clause's parent is an index into the full unit list, and
+            // `units` keeps that list's order: search it by index.
+            Some(p) => self
+                .units
+                .binary_search_by_key(&p, |u| u.index)
+                .unwrap_or(k),
             None => k,
         };
         self.matched[sentence] = true;
@@ -244,7 +252,7 @@ pub fn compare_documents(a: &str, b: &str) -> Scored {
         }))
         .collect();
     let options = MatchOptions {
-        candidates: CandidateMode::Exhaustive,
+        candidates: CandidateMode::Auto,
         ..MatchOptions::default()
     };
     let na = sa.units.len();

@@ -162,3 +162,50 @@ fn hard_wrapped_copy_matches_like_the_unwrapped_one() {
         b.score
     );
 }
+
+#[test]
+fn components_are_consistent() {
+    // A long sentence whose clause is reused inside another sentence: the
+    // match is on the clause, the matched unit counted is its sentence.
+    let long = "وقال المتحدث باسم الوزارة في مؤتمر صحفي عقده اليوم في دمشق إن الحكومة ستواصل دعم المزارعين المتضررين من موجة الجفاف، \
+                مشيراً إلى أن الوزارة خصصت مبلغ ثلاثة مليارات ليرة لتعويض الخسائر في المحافظات الشرقية والشمالية. \
+                وأضاف أن اللجان ستبدأ عملها الأسبوع المقبل.";
+    let reuse = "خصصت الوزارة مبلغ ثلاثة مليارات ليرة لتعويض الخسائر في المحافظات الشرقية والشمالية بحسب مصادر محلية. \
+                 وفي سياق آخر انطلقت امتحانات الشهادة الثانوية في جميع المحافظات.";
+    let texts = [
+        long,
+        reuse,
+        ARABIC.source,
+        ARABIC.two,
+        ARABIC.one,
+        ARABIC.none,
+        ENGLISH.source,
+        ENGLISH.two,
+    ];
+    for a in texts {
+        for b in texts {
+            let s = compare_documents(a, b);
+            assert!((0.0..=1.0).contains(&s.score), "{}", s.score);
+            let get = |k: &str| s.components.iter().find(|(n, _)| n == k).map(|x| x.1);
+            let (Some(ua), Some(ub)) = (get("units_a"), get("units_b")) else {
+                continue;
+            };
+            assert!(get("matched_units_a").unwrap() <= ua);
+            assert!(get("matched_units_b").unwrap() <= ub);
+            for side in ["a", "b"] {
+                let cover = get(&format!("cover_{side}")).unwrap();
+                let reuse = get(&format!("reuse_{side}")).unwrap();
+                assert!(reuse <= cover + 1e-6 && cover <= 1.0);
+            }
+            assert_eq!(s.tier.is_some(), get("matches").unwrap() > 0.0);
+            for r in s.spans_a.windows(2) {
+                assert!(r[0].end < r[1].start, "spans merged and ordered");
+            }
+        }
+    }
+    let s = compare_documents(long, reuse);
+    assert!(s.tier.is_some(), "{s:?}");
+    let get = |k: &str| s.components.iter().find(|(n, _)| n == k).map(|x| x.1);
+    assert_eq!(get("units_a"), Some(2.0));
+    assert_eq!(get("matched_units_a"), Some(1.0));
+}
