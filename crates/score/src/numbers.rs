@@ -100,6 +100,9 @@ fn scale_word(w: &str) -> Option<f64> {
 struct RawNumber {
     canon: String,
     numeric: Option<f64>,
+    /// `h.mm` read as a time of day, `h·100 + mm` (`9.30`, `6,00`, `00,01`:
+    /// after `الساعة` these are times, as `9:30` is).
+    clock: Option<u32>,
     percent: bool,
     start: usize,
     end: usize,
@@ -282,9 +285,19 @@ fn scan_digits(text: &str) -> Vec<RawNumber> {
                     (g.join("."), None)
                 }
             };
+            let clock = match p.as_slice() {
+                [h, m] if !reversed && h.len() <= 2 && m.len() == 2 => {
+                    let (h, m) = (h.parse::<u32>().ok(), m.parse::<u32>().ok());
+                    h.zip(m)
+                        .filter(|&(h, m)| h <= 24 && m < 60)
+                        .map(|(h, m)| h * 100 + m)
+                }
+                _ => None,
+            };
             out.push(RawNumber {
                 canon,
                 numeric,
+                clock,
                 percent: false,
                 start,
                 end: if pi + 1 == n_parts { end } else { start },
@@ -648,7 +661,12 @@ pub(crate) fn scan_text(text: &str, key_of: &dyn Fn(&str) -> String) -> Vec<Numb
         let next1 = next_words.next();
         let next2 = next_words.next();
         let mut percent = n.percent || glued_percent;
-        let mut value = n.canon.clone();
+        let mut value = match n.clock {
+            // After the clock word a decimal is a time: `الساعة 9.30` is the
+            // `الساعة 9:30` (`930`) of another outlet.
+            Some(c) if prev_word.as_deref() == Some("الساعه") => c.to_string(),
+            _ => n.canon.clone(),
+        };
         let mut next = next1.clone();
         let unit = match &next1 {
             Some(w) if scale_word(w).is_some() => next2.clone(),
