@@ -108,6 +108,10 @@ struct RawNumber {
     end: usize,
 }
 
+/// The clock word (match-key form of `الساعة`): the number after it is a
+/// time of day, canonical `h·100 + mm` (`الساعة 9.30` = `9:30` = `930`).
+const CLOCK_WORD: &str = "الساعه";
+
 /// Bidirectional marks that editors leave between digits (RLM, LRM, ALM).
 fn is_bidi_mark(c: char) -> bool {
     matches!(c, '\u{200F}' | '\u{200E}' | '\u{061C}')
@@ -286,6 +290,8 @@ fn scan_digits(text: &str) -> Vec<RawNumber> {
                 }
             };
             let clock = match p.as_slice() {
+                // `14:38`, already joined to `1438`.
+                [hm] if seps == [':'] => hm.parse::<u32>().ok(),
                 [h, m] if !reversed && h.len() <= 2 && m.len() == 2 => {
                     let (h, m) = (h.parse::<u32>().ok(), m.parse::<u32>().ok());
                     h.zip(m)
@@ -594,6 +600,10 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
             // Scale and percent words after a number word, as after digits
             // (`ستة ملايين` = `6 ملايين`, `أربعة بالمئة` = `4%`).
             let mut value = v.to_string();
+            if v <= 24 && start > 0 && tokens[start - 1] == CLOCK_WORD {
+                // `الساعة السادسة` is `الساعة 6:00` (`600`).
+                value.push_str("00");
+            }
             let mut end = i;
             if let Some(scale) = tokens.get(end).and_then(|w| scale_word(w)) {
                 value = canon_f64(f64::from(v) * scale);
@@ -664,7 +674,13 @@ pub(crate) fn scan_text(text: &str, key_of: &dyn Fn(&str) -> String) -> Vec<Numb
         let mut value = match n.clock {
             // After the clock word a decimal is a time: `الساعة 9.30` is the
             // `الساعة 9:30` (`930`) of another outlet.
-            Some(c) if prev_word.as_deref() == Some("الساعه") => c.to_string(),
+            Some(c) if prev_word.as_deref() == Some(CLOCK_WORD) => c.to_string(),
+            // … and a whole hour is `h:00` (`الساعة 6` = `الساعة 6,00`).
+            None if prev_word.as_deref() == Some(CLOCK_WORD)
+                && n.numeric.is_some_and(|x| x.fract() == 0.0 && x <= 24.0) =>
+            {
+                format!("{}00", n.canon)
+            }
             _ => n.canon.clone(),
         };
         let mut next = next1.clone();

@@ -285,6 +285,23 @@ fn a_time_after_the_clock_word_is_one_time_in_any_notation() {
     // `الساعة 00:01` / `الساعة 00,01`.
     assert_no_conflict(c, d, Tier::NearDuplicate);
     assert_conflict(a, &b.replace("الساعة 9.30", "الساعة 10.30"), "number");
+    // aawsat:411421#4 / aljazirah:2015-07-21:986#2: `الساعة السادسة` = `الساعة 6,00`.
+    assert_eq!(
+        features("في الساعة السادسة صباحا")
+            .numbers()
+            .collect::<Vec<_>>(),
+        ["600"]
+    );
+    assert_eq!(
+        features("في الساعة 6,00 صباح اليوم")
+            .numbers()
+            .collect::<Vec<_>>(),
+        ["600"]
+    );
+    assert_eq!(
+        features("في الساعة 6 صباحا").numbers().collect::<Vec<_>>(),
+        ["600"]
+    );
     // Elsewhere `9.30` stays a decimal.
     assert_eq!(
         features("بلغ 9.30 دولار").numbers().collect::<Vec<_>>(),
