@@ -714,7 +714,21 @@ fn truncated_year(x: &NumberMention, y: &NumberMention) -> bool {
 /// sign (`من 13 إلى 23 في المائة` / `من 13% إلى 23%`: the sign is shared).
 fn comparable(x: &NumberMention, y: &NumberMention) -> bool {
     let full_date = |m: &NumberMention| m.value.matches('.').count() >= 2;
-    full_date(x) == full_date(y) && x.value.trim_end_matches('%') != y.value.trim_end_matches('%')
+    full_date(x) == full_date(y)
+        && x.value.trim_end_matches('%') != y.value.trim_end_matches('%')
+        && !one_time(&x.value, &y.value)
+        && !one_time(&y.value, &x.value)
+}
+
+/// Whether `clock` is a time of day read after `الساعة` (`h·100 + mm`, see
+/// `numbers.rs`) and `other` the same time where the other outlet wrote no
+/// clock word (`الساعة 6` = `600` / `6 صباحا`; `الساعة 9:30` / `9.30 مساء`).
+fn one_time(clock: &str, other: &str) -> bool {
+    let (Ok(n), Ok(f)) = (clock.parse::<u32>(), other.parse::<f64>()) else {
+        return false;
+    };
+    let (h, m) = (n / 100, n % 100);
+    n >= 100 && h <= 24 && m < 60 && (f - (f64::from(h) + f64::from(m) / 100.0)).abs() < 1e-9
 }
 
 /// Whether two mentions sit in the same slot (same word before or after).

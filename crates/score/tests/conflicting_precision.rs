@@ -302,6 +302,17 @@ fn a_time_after_the_clock_word_is_one_time_in_any_notation() {
         features("في الساعة 6 صباحا").numbers().collect::<Vec<_>>(),
         ["600"]
     );
+    // The same time where one outlet writes no clock word.
+    assert_no_conflict(
+        "وأكد المصدر أن الطائرة أقلعت في الساعة 6 صباحا من مطار الملك خالد",
+        "وأكد المصدر أن الطائرة أقلعت عند 6 صباحا من مطار الملك خالد",
+        Tier::NearDuplicate,
+    );
+    assert_conflict(
+        "وأكد المصدر أن الطائرة أقلعت في الساعة 6 صباحا من مطار الملك خالد",
+        "وأكد المصدر أن الطائرة أقلعت عند 7 صباحا من مطار الملك خالد",
+        "number",
+    );
     // Elsewhere `9.30` stays a decimal.
     assert_eq!(
         features("بلغ 9.30 دولار").numbers().collect::<Vec<_>>(),
