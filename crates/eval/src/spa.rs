@@ -290,9 +290,9 @@ fn tabulate(report: &Report, spa: &str) -> (BTreeMap<String, Row>, BTreeMap<Stri
                     .url
                     .clone()
                     .unwrap_or_default(),
-                text: u.text.clone(),
+                text: u.text.to_string(),
                 spa_unit: report.units[first_spa].id.clone(),
-                spa_text: report.units[first_spa].text.clone(),
+                spa_text: report.units[first_spa].text.to_string(),
                 outlets: st.outlets.len(),
                 tier: u.tier.clone().unwrap_or_default(),
                 class: format!(

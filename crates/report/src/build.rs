@@ -7,12 +7,13 @@
 
 use crate::model::{
     ArticleEntry, MatchEntry, OptionsEcho, OutletEntry, OutletPair, Report, Span, StatementEntry,
-    Status, Summary, UnitEntry,
+    Status, Summary, UnitEntry, UnitText,
 };
 use crate::tiers::{tier_strength, tier_strongest};
 use isnad_score::{MatchOptions, Progress, Tier, UnitRef};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// An article as the reader of the input found it.
 #[derive(Debug, Clone, Default)]
@@ -207,7 +208,7 @@ pub fn build(
         article.units = segs.len();
         let first = units.len();
         for u in segs {
-            let Some(text) = article.text.get(u.span.clone()) else {
+            let Some(text) = UnitText::new(article.text.clone(), u.span.clone()) else {
                 continue;
             };
             if u.kind.is_statement() {
@@ -222,7 +223,7 @@ pub fn build(
                 kind: u.kind.as_str().to_string(),
                 start: u.span.start,
                 end: u.span.end,
-                text: text.to_string(),
+                text,
                 parent: u.parent.map(|p| format!("{}#{}", article.id, p)),
                 speaker: u.speaker.clone(),
                 statement: None,
@@ -439,8 +440,8 @@ fn article_entry(a: InputArticle) -> ArticleEntry {
         }
     };
     let (status, reason, text) = match a.content {
-        Content::Text(t) => (Status::Used, None, t),
-        Content::Skipped(r) => (Status::Skipped, Some(r), String::new()),
+        Content::Text(t) => (Status::Used, None, Arc::<str>::from(t)),
+        Content::Skipped(r) => (Status::Skipped, Some(r), Arc::<str>::from("")),
     };
     ArticleEntry {
         id: a.id,

@@ -47,7 +47,7 @@ pub use build::{BuildError, Content, InputArticle, Options, build, parse_day};
 pub use isnad_score::Progress;
 pub use model::{
     ArticleEntry, MatchEntry, OptionsEcho, OutletEntry, OutletPair, Report, Span, StatementEntry,
-    Status, Summary, UnitEntry,
+    Status, Summary, UnitEntry, UnitText,
 };
 pub use text::terminal_text;
 pub use tiers::{ALL_TIERS, parse_tier, tier_strength, tier_strongest};

@@ -469,7 +469,7 @@ fn article_facts(
     range: std::ops::Range<usize>,
     table: &SourceTable,
 ) -> ArticleFacts {
-    let text = report.articles[ai].text.as_str();
+    let text = &*report.articles[ai].text;
     let mut article_credits: Vec<Credit> = Vec::new();
     let mut dateline: Option<Dateline> = None;
     // Per unit: in-text sources governing it, and its speaker.
@@ -536,7 +536,7 @@ fn article_facts(
                         })
                         .to_string();
                     dateline = Some(Dateline {
-                        text: u.text.clone(),
+                        text: u.text.to_string(),
                         place: (!place.is_empty()).then_some(place),
                         sources: mentions.iter().map(|m| m.source.clone()).collect(),
                         unit: u.id.clone(),

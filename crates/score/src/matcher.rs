@@ -13,7 +13,9 @@
 //!    match key and stems, so full features are computed afterwards, and
 //!    only for the key groups that meet a candidate or may hold copies:
 //!    at corpus scale most texts never do, and full features of all of
-//!    them would be most of the run's memory.
+//!    them would be most of the run's memory. They are computed per scoring
+//!    block and dropped when the group's next block is far off (see step 4
+//!    in `Run::new`): memory then follows the blocks, not the corpus.
 //! 3. **Scoring** of each candidate pair of group representatives with
 //!    [`score_features_passages`], block by block; `same_source` and `within_days`
 //!    are applied before scoring, at group level, and again exactly per
@@ -45,6 +47,13 @@ const GROUP_SEED: u64 = 0x69_73_6e_61_64_5f_67_72; // "isnad_gr"
 
 /// Key groups probed per block: bounds the candidate pairs held at once.
 const BLOCK: usize = 4096;
+
+/// Features of a key group are dropped after a block when its next block
+/// comes more than this many blocks later (and computed again then).
+/// On SaudiNewsNet (79 blocks), 2 held the peak at 0.87 GB for about a
+/// quarter more CPU (features and char 4-grams computed again); 8 holds it
+/// at 0.90 GB for about 2 % more.
+const REUSE_GAP: usize = 8;
 
 /// A unit as the matcher sees it.
 #[derive(Debug, Clone, Copy)]
@@ -395,49 +404,97 @@ impl<'u, 'a> Run<'u, 'a> {
         drop(index);
         drop(stem_sets);
 
-        // 4. Full features, only of the key groups that will be scored: those
-        //    in a candidate pair and those that may hold copies.
-        let mut scored_group = vec![exhaustive; n];
-        for (x, ys) in found.iter().enumerate() {
-            if !ys.is_empty() {
-                scored_group[x] = true;
-                for &y in ys {
-                    scored_group[y as usize] = true;
+        // 4. Full features are computed block by block, just before a block
+        //    that scores a key group, and dropped after it unless the same
+        //    group is scored again within `REUSE_GAP` blocks or expansion
+        //    will need it. Holding the features of every scored group at
+        //    once was the largest part of the run's memory (about 0.5 GB of
+        //    1.45 on SaudiNewsNet), and recurring sentences pair with groups
+        //    weeks apart, so holding each until its last use kept most alive.
+        let blocks = n.div_ceil(BLOCK);
+        // Key groups each block scores (all of them, in one block, when exhaustive).
+        let needed_groups: Vec<Vec<u32>> = (0..blocks)
+            .into_par_iter()
+            .map(|block| {
+                if exhaustive {
+                    return if block == 0 {
+                        (0..n as u32).collect()
+                    } else {
+                        Vec::new()
+                    };
                 }
+                let range = block * BLOCK..((block + 1) * BLOCK).min(n);
+                let mut v: Vec<u32> = range
+                    .filter(|&x| !found[x].is_empty())
+                    .flat_map(|x| std::iter::once(x as u32).chain(found[x].iter().copied()))
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        // After which block each group's features go: its last use, or a
+        // use followed by a gap of more than `REUSE_GAP` blocks (recomputing
+        // them then is cheaper than holding them: a sentence that recurs
+        // over weeks would otherwise stay in memory all along).
+        const NEVER: u32 = u32::MAX;
+        let mut next_use = vec![NEVER; n];
+        let mut drop_after: Vec<Vec<u32>> = vec![Vec::new(); blocks];
+        for block in (0..blocks).rev() {
+            for &g in &needed_groups[block] {
+                let next = next_use[g as usize];
+                if next == NEVER || next as usize > block + REUSE_GAP {
+                    drop_after[block].push(g);
+                }
+                next_use[g as usize] = block as u32;
             }
         }
-        for (g, m) in run.set.members.iter().enumerate() {
-            if m.len() >= 2 && info[g].pair_possible(&info[g], &run.options) {
-                scored_group[g] = true;
-            }
-        }
-        let mut wanted = vec![false; run.variant_rep.len()];
-        for (g, &v) in key_rep_variant.iter().enumerate() {
-            wanted[v] = scored_group[g];
-        }
-        drop(scored_group);
-        run.feats = run.compute_features(&wanted, None);
+        // `next_use` now holds each group's first use.
+        let first_use = next_use;
+        run.feats = (0..run.variant_rep.len()).map(|_| None).collect();
+        // Groups whose features are kept for expansion: those of a match or
+        // copy group whose unit pairs include texts not scored yet.
+        let mut keep_group = vec![false; n];
 
         // 5. Copy groups: several units with one key that the scorer accepts as a repeat.
-        let copies: Vec<(u32, Found)> = (0..run.set.members.len())
-            .into_par_iter()
-            .filter_map(|g| {
-                let m = &run.set.members[g];
-                if m.len() < 2 || !info[g].pair_possible(&info[g], &run.options) {
-                    return None;
-                }
+        let copy_candidates: Vec<usize> = (0..n)
+            .filter(|&g| {
+                run.set.members[g].len() >= 2 && info[g].pair_possible(&info[g], &run.options)
+            })
+            .collect();
+        run.fill_features(copy_candidates.iter().map(|&g| key_rep_variant[g]));
+        let copies: Vec<(u32, Found)> = copy_candidates
+            .par_iter()
+            .filter_map(|&g| {
                 let v = key_rep_variant[g];
                 Found::of(run.score_variants(v, v)).map(|f| (g as u32, f))
             })
             .collect();
+        for &(g, _) in &copies {
+            let v = key_rep_variant[g as usize] as u32;
+            if run.expansion_scores(g as usize, g as usize, (v, v)) {
+                keep_group[g as usize] = true;
+            }
+        }
+        for &g in &copy_candidates {
+            if !keep_group[g] && (first_use[g] == NEVER || first_use[g] as usize > REUSE_GAP) {
+                run.feats[key_rep_variant[g]] = None;
+            }
+        }
+        drop(copy_candidates);
         run.set.stats.copy_groups = copies.len() as u64;
         (run.set.copies, run.copy_scores) = copies.into_iter().unzip();
 
         // 6. Scoring of the candidate pairs, block by block.
         let mut matches: Vec<Match> = Vec::new();
         let mut candidates = 0u64;
-        for block in 0..n.div_ceil(BLOCK) {
+        for block in 0..blocks {
             let range = block * BLOCK..((block + 1) * BLOCK).min(n);
+            run.fill_features(
+                needed_groups[block]
+                    .iter()
+                    .map(|&g| key_rep_variant[g as usize]),
+            );
             let scored: Vec<(u64, Vec<Match>)> = range
                 .into_par_iter()
                 .map(|x| {
@@ -474,7 +531,23 @@ impl<'u, 'a> Run<'u, 'a> {
                 .collect();
             for (c, m) in scored {
                 candidates += c;
+                for found_match in &m {
+                    let (g, h) = (
+                        run.set.group[found_match.a] as usize,
+                        run.set.group[found_match.b] as usize,
+                    );
+                    let key = (run.variant[found_match.a], run.variant[found_match.b]);
+                    if run.expansion_scores(g, h, key) {
+                        keep_group[g] = true;
+                        keep_group[h] = true;
+                    }
+                }
                 matches.extend(m);
+            }
+            for &g in &drop_after[block] {
+                if !keep_group[g as usize] {
+                    run.feats[key_rep_variant[g as usize]] = None;
+                }
             }
             progress(Progress {
                 stage: "scoring",
@@ -493,8 +566,21 @@ impl<'u, 'a> Run<'u, 'a> {
         stats.verified_pairs = verified;
         stats.key_matches = matches.len() as u64;
         run.set.matches = matches;
-        run.keep_features_for_expansion();
+        run.keep_features_for_expansion(&keep_group);
         run
+    }
+
+    /// Computes, in parallel, the features of the distinct texts `vs` that
+    /// are not already present.
+    fn fill_features(&mut self, vs: impl Iterator<Item = usize>) {
+        let missing: Vec<usize> = vs.filter(|&v| self.feats[v].is_none()).collect();
+        let computed: Vec<Features> = missing
+            .par_iter()
+            .map(|&v| features(self.units[self.variant_rep[v]].text))
+            .collect();
+        for (v, f) in missing.into_iter().zip(computed) {
+            self.feats[v] = Some(f);
+        }
     }
 
     /// Features of the distinct texts marked in `wanted`, reusing those in
@@ -525,19 +611,12 @@ impl<'u, 'a> Run<'u, 'a> {
         }
     }
 
-    /// Keeps the features expansion needs and only those: it scores the
-    /// distinct texts of key groups that are in a match or a copy group
-    /// (computing those of texts other than the groups' representatives).
-    fn keep_features_for_expansion(&mut self) {
+    /// Keeps the features expansion needs and only those: of every
+    /// distinct text of the key groups marked in `needed` (those with a
+    /// unit pair whose texts were not scored yet, see
+    /// [`Run::expansion_scores`]), computing the missing ones.
+    fn keep_features_for_expansion(&mut self, needed: &[bool]) {
         let set = &self.set;
-        let mut needed = vec![false; set.members.len()];
-        for m in &set.matches {
-            needed[set.group[m.a] as usize] = true;
-            needed[set.group[m.b] as usize] = true;
-        }
-        for &g in &set.copies {
-            needed[g as usize] = true;
-        }
         let mut keep = vec![false; self.feats.len()];
         for (g, members) in set.members.iter().enumerate() {
             if needed[g] {
@@ -548,6 +627,27 @@ impl<'u, 'a> Run<'u, 'a> {
         }
         let have = std::mem::take(&mut self.feats);
         self.feats = self.compute_features(&keep, Some(have));
+    }
+
+    /// Whether expanding key groups `g` and `h` (`g == h`: one group) into
+    /// unit pairs will score a pair of distinct texts other than `key`,
+    /// the one already scored (as [`Run::expand_pair`] decides): only
+    /// then does it need features. Most groups hold one distinct text.
+    fn expansion_scores(&self, g: usize, h: usize, key: (u32, u32)) -> bool {
+        let (mg, mh) = (&self.set.members[g], &self.set.members[h]);
+        for (i, &u) in mg.iter().enumerate() {
+            let rest = if g == h { &mh[i + 1..] } else { &mh[..] };
+            for &v in rest {
+                if !self.unit_pair_allowed(u, v) {
+                    continue;
+                }
+                let (a, b) = (u.min(v), u.max(v));
+                if (self.variant[a], self.variant[b]) != key {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// Scores two distinct texts (by variant id), the one with the smaller representative first.
