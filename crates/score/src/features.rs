@@ -89,6 +89,21 @@ pub struct Features {
 }
 
 impl Features {
+    /// Approximate heap bytes held (for the matcher's memory budget).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.key.len()
+            + self.toks.len() * size_of::<Tok>()
+            + self.stems.len() * size_of::<u64>()
+            + self.numbers.len() * (size_of::<NumberMention>() + 16)
+            + self.number_texts.len() * (size_of::<(u32, Box<str>)>() + 16)
+            + self.grams.get().map_or(0, |g| g.len() * size_of::<u32>())
+            + self
+                .display
+                .get()
+                .map_or(0, |d| d.len() * size_of::<std::ops::Range<usize>>())
+    }
+
     /// The match key (see `isnad_segment::normalize::match_key`): equal keys
     /// mean a verbatim copy.
     pub fn key(&self) -> &str {

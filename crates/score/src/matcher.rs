@@ -14,8 +14,8 @@
 //!    only for the key groups that meet a candidate or may hold copies:
 //!    at corpus scale most texts never do, and full features of all of
 //!    them would be most of the run's memory. They are computed per scoring
-//!    block and dropped when the group's next block is far off (see step 4
-//!    in `Run::new`): memory then follows the blocks, not the corpus.
+//!    block and held for later blocks within a byte budget (see step 4 in
+//!    `Run::new`): memory then follows the blocks, not the corpus.
 //! 3. **Scoring** of each candidate pair of group representatives with
 //!    [`score_features_passages`], block by block; `same_source` and `within_days`
 //!    are applied before scoring, at group level, and again exactly per
@@ -48,12 +48,12 @@ const GROUP_SEED: u64 = 0x69_73_6e_61_64_5f_67_72; // "isnad_gr"
 /// Key groups probed per block: bounds the candidate pairs held at once.
 const BLOCK: usize = 4096;
 
-/// Features of a key group are dropped after a block when its next block
-/// comes more than this many blocks later (and computed again then).
-/// On SaudiNewsNet (79 blocks), 2 held the peak at 0.87 GB for about a
-/// quarter more CPU (features and char 4-grams computed again); 8 holds it
-/// at 0.90 GB for about 2 % more.
-const REUSE_GAP: usize = 8;
+/// Heap bytes of full features kept between scoring blocks for key groups
+/// that a later block scores again. Over it, the features needed farthest
+/// ahead are dropped (and computed again when that block comes): on
+/// SaudiNewsNet, keeping all of them until their last use held about
+/// 0.3 GB more at the peak.
+const FEATURES_BUDGET: usize = 128 << 20;
 
 /// A unit as the matcher sees it.
 #[derive(Debug, Clone, Copy)]
@@ -215,7 +215,7 @@ pub fn find_matches_with_stats(
     options: &MatchOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> (Vec<Match>, MatchStats) {
-    let run = Run::new(units, options, progress);
+    let run = Run::new(units, options, progress, Tuning::DEFAULT);
     let matches = run.expand(progress);
     (matches, run.set.stats)
 }
@@ -226,7 +226,23 @@ pub fn find_match_set(
     options: &MatchOptions,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> MatchSet {
-    Run::new(units, options, progress).set
+    Run::new(units, options, progress, Tuning::DEFAULT).set
+}
+
+/// Sizes that bound the run's memory; they never change its result.
+#[derive(Debug, Clone, Copy)]
+struct Tuning {
+    /// Key groups probed and scored per block.
+    block: usize,
+    /// Bytes of features held for later blocks ([`FEATURES_BUDGET`]).
+    features_budget: usize,
+}
+
+impl Tuning {
+    const DEFAULT: Tuning = Tuning {
+        block: BLOCK,
+        features_budget: FEATURES_BUDGET,
+    };
 }
 
 /// Everything a run computed, kept for expansion.
@@ -285,7 +301,12 @@ impl<'u, 'a> Run<'u, 'a> {
         units: &'u [UnitRef<'a>],
         options: &MatchOptions,
         progress: &(dyn Fn(Progress) + Sync),
+        tuning: Tuning,
     ) -> Self {
+        let Tuning {
+            block: block_size,
+            features_budget,
+        } = tuning;
         // 1. Distinct texts. A first pass over their features keeps only
         //    each text's match key and content stems: full features of every
         //    text at once would be most of the run's memory, and most texts
@@ -379,8 +400,8 @@ impl<'u, 'a> Run<'u, 'a> {
         let mut found: Vec<Vec<u32>> = Vec::new();
         if let Some(idx) = &index {
             found.reserve(n);
-            for block in 0..n.div_ceil(BLOCK) {
-                let range = block * BLOCK..((block + 1) * BLOCK).min(n);
+            for block in 0..n.div_ceil(block_size) {
+                let range = block * block_size..((block + 1) * block_size).min(n);
                 let probes: Vec<crate::candidates::Probe> = range
                     .into_par_iter()
                     .map_init(Scratch::default, |scratch, x| {
@@ -396,7 +417,7 @@ impl<'u, 'a> Run<'u, 'a> {
                 }
                 progress(Progress {
                     stage: "candidates",
-                    done: ((block + 1) * BLOCK).min(n) as u64,
+                    done: ((block + 1) * block_size).min(n) as u64,
                     total: n as u64,
                 });
             }
@@ -405,13 +426,15 @@ impl<'u, 'a> Run<'u, 'a> {
         drop(stem_sets);
 
         // 4. Full features are computed block by block, just before a block
-        //    that scores a key group, and dropped after it unless the same
-        //    group is scored again within `REUSE_GAP` blocks or expansion
-        //    will need it. Holding the features of every scored group at
+        //    that scores a key group. After the block they go when no later
+        //    block needs them (unless expansion will, see `keep_group`);
+        //    those needed again are held within `features_budget`, dropping
+        //    the ones needed farthest ahead first (Belady's rule: all future
+        //    uses are known). Holding the features of every scored group at
         //    once was the largest part of the run's memory (about 0.5 GB of
         //    1.45 on SaudiNewsNet), and recurring sentences pair with groups
         //    weeks apart, so holding each until its last use kept most alive.
-        let blocks = n.div_ceil(BLOCK);
+        let blocks = n.div_ceil(block_size);
         // Key groups each block scores (all of them, in one block, when exhaustive).
         let needed_groups: Vec<Vec<u32>> = (0..blocks)
             .into_par_iter()
@@ -423,7 +446,7 @@ impl<'u, 'a> Run<'u, 'a> {
                         Vec::new()
                     };
                 }
-                let range = block * BLOCK..((block + 1) * BLOCK).min(n);
+                let range = block * block_size..((block + 1) * block_size).min(n);
                 let mut v: Vec<u32> = range
                     .filter(|&x| !found[x].is_empty())
                     .flat_map(|x| std::iter::once(x as u32).chain(found[x].iter().copied()))
@@ -433,24 +456,17 @@ impl<'u, 'a> Run<'u, 'a> {
                 v
             })
             .collect();
-        // After which block each group's features go: its last use, or a
-        // use followed by a gap of more than `REUSE_GAP` blocks (recomputing
-        // them then is cheaper than holding them: a sentence that recurs
-        // over weeks would otherwise stay in memory all along).
+        // The blocks that score each group, in order (a cursor walks them).
         const NEVER: u32 = u32::MAX;
-        let mut next_use = vec![NEVER; n];
-        let mut drop_after: Vec<Vec<u32>> = vec![Vec::new(); blocks];
-        for block in (0..blocks).rev() {
-            for &g in &needed_groups[block] {
-                let next = next_use[g as usize];
-                if next == NEVER || next as usize > block + REUSE_GAP {
-                    drop_after[block].push(g);
-                }
-                next_use[g as usize] = block as u32;
+        let mut uses: Vec<Vec<u32>> = vec![Vec::new(); n];
+        for (block, gs) in needed_groups.iter().enumerate() {
+            for &g in gs {
+                uses[g as usize].push(block as u32);
             }
         }
-        // `next_use` now holds each group's first use.
-        let first_use = next_use;
+        let mut cursor = vec![0u32; n];
+        let next_use =
+            |g: usize, cursor: &[u32]| uses[g].get(cursor[g] as usize).copied().unwrap_or(NEVER);
         run.feats = (0..run.variant_rep.len()).map(|_| None).collect();
         // Groups whose features are kept for expansion: those of a match or
         // copy group whose unit pairs include texts not scored yet.
@@ -477,10 +493,16 @@ impl<'u, 'a> Run<'u, 'a> {
             }
         }
         for &g in &copy_candidates {
-            if !keep_group[g] && (first_use[g] == NEVER || first_use[g] as usize > REUSE_GAP) {
+            if !keep_group[g] && next_use(g, &cursor) == NEVER {
                 run.feats[key_rep_variant[g]] = None;
             }
         }
+        // Groups whose features are held for a later block (may hold dropped ones).
+        let mut held: Vec<u32> = copy_candidates
+            .iter()
+            .filter(|&&g| run.feats[key_rep_variant[g]].is_some() && !keep_group[g])
+            .map(|&g| g as u32)
+            .collect();
         drop(copy_candidates);
         run.set.stats.copy_groups = copies.len() as u64;
         (run.set.copies, run.copy_scores) = copies.into_iter().unzip();
@@ -488,13 +510,9 @@ impl<'u, 'a> Run<'u, 'a> {
         // 6. Scoring of the candidate pairs, block by block.
         let mut matches: Vec<Match> = Vec::new();
         let mut candidates = 0u64;
-        for block in 0..blocks {
-            let range = block * BLOCK..((block + 1) * BLOCK).min(n);
-            run.fill_features(
-                needed_groups[block]
-                    .iter()
-                    .map(|&g| key_rep_variant[g as usize]),
-            );
+        for (block, needed) in needed_groups.iter().enumerate() {
+            let range = block * block_size..((block + 1) * block_size).min(n);
+            run.fill_features(needed.iter().map(|&g| key_rep_variant[g as usize]));
             let scored: Vec<(u64, Vec<Match>)> = range
                 .into_par_iter()
                 .map(|x| {
@@ -544,14 +562,47 @@ impl<'u, 'a> Run<'u, 'a> {
                 }
                 matches.extend(m);
             }
-            for &g in &drop_after[block] {
-                if !keep_group[g as usize] {
-                    run.feats[key_rep_variant[g as usize]] = None;
+            // Features no later block needs go; the others are held, within
+            // the budget, dropping those needed farthest ahead first.
+            for &g in needed {
+                let g = g as usize;
+                cursor[g] += 1;
+                if keep_group[g] {
+                    continue;
                 }
+                if next_use(g, &cursor) == NEVER {
+                    run.feats[key_rep_variant[g]] = None;
+                } else {
+                    held.push(g as u32);
+                }
+            }
+            held.sort_unstable();
+            held.dedup();
+            held.retain(|&g| {
+                !keep_group[g as usize] && run.feats[key_rep_variant[g as usize]].is_some()
+            });
+            let mut bytes: usize = held
+                .iter()
+                .filter_map(|&g| run.feats[key_rep_variant[g as usize]].as_ref())
+                .map(Features::heap_bytes)
+                .sum();
+            if bytes > features_budget {
+                held.sort_by_key(|&g| (std::cmp::Reverse(next_use(g as usize, &cursor)), g));
+                let mut evicted = 0;
+                for &g in &held {
+                    if bytes <= features_budget {
+                        break;
+                    }
+                    if let Some(f) = run.feats[key_rep_variant[g as usize]].take() {
+                        bytes -= f.heap_bytes();
+                    }
+                    evicted += 1;
+                }
+                held.drain(..evicted);
             }
             progress(Progress {
                 stage: "scoring",
-                done: ((block + 1) * BLOCK).min(n) as u64,
+                done: ((block + 1) * block_size).min(n) as u64,
                 total: n as u64,
             });
         }
@@ -868,6 +919,63 @@ fn group_equal<'s>(n: usize, text: impl Fn(usize) -> &'s str + Sync) -> (Vec<u32
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Units of the bundled SaudiNewsNet sample (8 articles), one source per outlet.
+    fn sample_units() -> Vec<(String, u32)> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../fixtures/inputs/saudinewsnet-sample.jsonl");
+        let text =
+            std::fs::read_to_string(path).expect("fixtures/inputs/saudinewsnet-sample.jsonl");
+        let mut outlets: Vec<String> = Vec::new();
+        let mut out = Vec::new();
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).expect("JSONL");
+            let outlet = v["outlet"].as_str().expect("outlet").to_string();
+            let source = match outlets.iter().position(|o| *o == outlet) {
+                Some(i) => i,
+                None => {
+                    outlets.push(outlet);
+                    outlets.len() - 1
+                }
+            } as u32;
+            let body = v["text"].as_str().expect("text");
+            for u in isnad_segment::segment(body) {
+                out.push((body[u.span].to_string(), source));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn small_blocks_and_no_feature_budget_give_the_same_matches() {
+        let texts = sample_units();
+        assert!(texts.len() > 100, "sample units: {}", texts.len());
+        let units: Vec<UnitRef<'_>> = texts
+            .iter()
+            .map(|(t, s)| UnitRef {
+                text: t,
+                source: *s,
+                day: None,
+            })
+            .collect();
+        let options = MatchOptions {
+            candidates: CandidateMode::Indexed,
+            ..MatchOptions::default()
+        };
+        let run = |tuning| {
+            let run = Run::new(&units, &options, &|_| {}, tuning);
+            run.expand(&|_| {})
+        };
+        let whole = run(Tuning::DEFAULT);
+        // Blocks of 4 key groups, nothing held between blocks: every
+        // group's features are dropped and computed again.
+        let tight = run(Tuning {
+            block: 4,
+            features_budget: 0,
+        });
+        assert!(!whole.is_empty());
+        assert_eq!(whole, tight);
+    }
 
     #[test]
     fn group_equal_numbers_groups_by_first_item() {
