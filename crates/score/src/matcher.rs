@@ -685,20 +685,20 @@ impl<'u, 'a> Run<'u, 'a> {
     /// the one already scored (as [`Run::expand_pair`] decides): only
     /// then does it need features. Most groups hold one distinct text.
     fn expansion_scores(&self, g: usize, h: usize, key: (u32, u32)) -> bool {
+        self.unit_pairs(g, h)
+            .any(|(a, b)| (self.variant[a], self.variant[b]) != key)
+    }
+
+    /// The allowed unit pairs `(a, b)`, `a < b`, of key groups `g` and `h`
+    /// (`g == h`: of one group), in member order.
+    fn unit_pairs(&self, g: usize, h: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
         let (mg, mh) = (&self.set.members[g], &self.set.members[h]);
-        for (i, &u) in mg.iter().enumerate() {
+        mg.iter().enumerate().flat_map(move |(i, &u)| {
             let rest = if g == h { &mh[i + 1..] } else { &mh[..] };
-            for &v in rest {
-                if !self.unit_pair_allowed(u, v) {
-                    continue;
-                }
-                let (a, b) = (u.min(v), u.max(v));
-                if (self.variant[a], self.variant[b]) != key {
-                    return true;
-                }
-            }
-        }
-        false
+            rest.iter()
+                .filter(move |&&v| self.unit_pair_allowed(u, v))
+                .map(move |&v| (u.min(v), u.max(v)))
+        })
     }
 
     /// Scores two distinct texts (by variant id), the one with the smaller representative first.
@@ -785,37 +785,29 @@ impl<'u, 'a> Run<'u, 'a> {
     /// one group), given the scorer's result `known` for the pair of
     /// distinct texts `key` (the representatives').
     fn expand_pair(&self, g: usize, h: usize, key: (u32, u32), known: Found) -> Vec<Match> {
-        let (mg, mh) = (&self.set.members[g], &self.set.members[h]);
         // Scores of the distinct-text pairs met so far (few per group pair).
         let mut cache: Vec<((u32, u32), Option<Found>)> = vec![(key, Some(known))];
         let mut out = Vec::new();
-        for (i, &u) in mg.iter().enumerate() {
-            let rest = if g == h { &mh[i + 1..] } else { &mh[..] };
-            for &v in rest {
-                if !self.unit_pair_allowed(u, v) {
-                    continue;
+        for (a, b) in self.unit_pairs(g, h) {
+            let key = (self.variant[a], self.variant[b]);
+            let pos = match cache.iter().position(|(k, _)| *k == key) {
+                Some(p) => p,
+                None => {
+                    let s = self.score_variants(key.0 as usize, key.1 as usize);
+                    cache.push((key, Found::of(s)));
+                    cache.len() - 1
                 }
-                let (a, b) = (u.min(v), u.max(v));
-                let key = (self.variant[a], self.variant[b]);
-                let pos = match cache.iter().position(|(k, _)| *k == key) {
-                    Some(p) => p,
-                    None => {
-                        let s = self.score_variants(key.0 as usize, key.1 as usize);
-                        cache.push((key, Found::of(s)));
-                        cache.len() - 1
-                    }
-                };
-                if let Some(s) = &cache[pos].1 {
-                    out.push(Match {
-                        a,
-                        b,
-                        tier: s.tier,
-                        score: s.score,
-                        spans_a: s.spans_a.clone(),
-                        spans_b: s.spans_b.clone(),
-                        components: s.components.clone(),
-                    });
-                }
+            };
+            if let Some(s) = &cache[pos].1 {
+                out.push(Match {
+                    a,
+                    b,
+                    tier: s.tier,
+                    score: s.score,
+                    spans_a: s.spans_a.clone(),
+                    spans_b: s.spans_b.clone(),
+                    components: s.components.clone(),
+                });
             }
         }
         out
