@@ -264,24 +264,9 @@ fn unwrap_lines(text: &str) -> String {
     out
 }
 
-/// Byte ranges of the words (maximal alphanumeric runs) of `text`.
+/// Byte ranges of the words of `text` (the segmenter's word spans).
 fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
+    isnad_segment::word_spans(text).collect()
 }
 
 /// Distinct word trigrams of the match key.

@@ -225,6 +225,12 @@ pub(crate) fn spans_of(
         spans.push(display[s].start..display[e].end);
     }
     // Chunks shared by two tokens can make neighbouring spans touch: merge.
+    merge_ranges(spans)
+}
+
+/// `spans` sorted, with overlapping or touching ranges merged.
+pub(crate) fn merge_ranges(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    spans.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
     for s in spans {
         match merged.last_mut() {

@@ -53,10 +53,11 @@
 //! is 1 in both) but are not calibrated against each other below the match
 //! thresholds.
 
+use crate::align::merge_ranges;
 use crate::matcher::{CandidateMode, MatchOptions, UnitRef, find_matches};
 use crate::pair::{Scored, compare};
 use crate::tier::Tier;
-use isnad_segment::{Unit, UnitKind, segment};
+use isnad_segment::{Unit, UnitKind, segment, word_spans};
 use std::ops::Range;
 
 /// One side of a document comparison.
@@ -79,7 +80,7 @@ impl Side {
             .into_iter()
             .filter(|u| u.kind.is_statement())
             .collect();
-        let words = words(text);
+        let words: Vec<Range<usize>> = word_spans(text).collect();
         let n = words.len();
         let m = units.len();
         Side {
@@ -148,33 +149,32 @@ impl Side {
         )
     }
 
-    /// Words per tier of their best covering match: the tier that covers most.
+    /// Words per tier of their best covering match: the tier that covers
+    /// most (the stronger tier on a tie; none when no word is covered).
     fn main_tier(&self) -> Option<Tier> {
-        let tiers = [
-            Tier::Verbatim,
-            Tier::NearDuplicate,
-            Tier::Partial,
-            Tier::Paraphrase,
-            Tier::Conflicting,
-        ];
-        let counts = tiers.map(|t| {
-            self.credit
-                .iter()
-                .filter(|c| c.map(|x| x.1) == Some(t))
-                .count()
-        });
-        // Strongest first, so a tie keeps the stronger tier.
+        let mut counts = [0usize; 5];
+        for (_, t) in self.credit.iter().flatten() {
+            counts[BY_RANK.iter().position(|x| x == t).unwrap_or(0)] += 1;
+        }
+        // `BY_RANK` is strongest first, so a strict `>` keeps the stronger on a tie.
         let mut best: Option<(usize, Tier)> = None;
-        let mut order: Vec<usize> = (0..tiers.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(rank(tiers[i])));
-        for i in order {
-            if counts[i] > 0 && best.is_none_or(|(n, _)| counts[i] > n) {
-                best = Some((counts[i], tiers[i]));
+        for (&n, &t) in counts.iter().zip(&BY_RANK) {
+            if n > 0 && best.is_none_or(|(b, _)| n > b) {
+                best = Some((n, t));
             }
         }
         best.map(|(_, t)| t)
     }
 }
+
+/// Tiers by [`rank`], strongest first (paraphrase before conflicting).
+const BY_RANK: [Tier; 5] = [
+    Tier::Verbatim,
+    Tier::NearDuplicate,
+    Tier::Partial,
+    Tier::Paraphrase,
+    Tier::Conflicting,
+];
 
 fn mean(xs: impl ExactSizeIterator<Item = f32>) -> f32 {
     let n = xs.len();
@@ -185,7 +185,8 @@ fn mean(xs: impl ExactSizeIterator<Item = f32>) -> f32 {
 }
 
 /// Strength of a tier, for ties (verbatim strongest; a conflicting repeat
-/// ranks with paraphrase, as in the reports).
+/// ranks with paraphrase here, while `isnad_report::tier_strength` ranks it
+/// with near_duplicate).
 fn rank(t: Tier) -> u8 {
     match t {
         Tier::Verbatim => 4,
@@ -193,26 +194,6 @@ fn rank(t: Tier) -> u8 {
         Tier::Partial => 2,
         Tier::Paraphrase | Tier::Conflicting => 1,
     }
-}
-
-/// Byte ranges of the words (maximal runs of letters and digits) of `text`.
-fn words(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(s..i);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
 }
 
 /// Scores how much of one text reuses the other, for texts of any length
@@ -309,21 +290,8 @@ pub fn compare_documents(a: &str, b: &str) -> Scored {
         score,
         tier,
         components,
-        spans_a: merged(std::mem::take(&mut sa.spans)),
-        spans_b: merged(std::mem::take(&mut sb.spans)),
+        spans_a: merge_ranges(std::mem::take(&mut sa.spans)),
+        spans_b: merge_ranges(std::mem::take(&mut sb.spans)),
         conflicts,
     }
-}
-
-/// Sorted, overlapping or touching spans merged.
-fn merged(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    spans.sort_by_key(|r| (r.start, r.end));
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
-            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-            _ => out.push(s),
-        }
-    }
-    out
 }

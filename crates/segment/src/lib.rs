@@ -33,6 +33,7 @@ mod text;
 
 pub use clause::{CLAUSE_MIN_PART, CLAUSE_MIN_WORDS};
 pub use split::segment;
+pub use text::word_spans;
 
 use serde::{Deserialize, Serialize};
 use std::ops::Range;

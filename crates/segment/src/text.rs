@@ -207,8 +207,9 @@ pub(crate) fn fold(word: &str) -> String {
     s
 }
 
-/// Word spans (runs of [`is_word_char`]) relative to `s`.
-pub(crate) fn word_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// Byte ranges of the words of `s`: maximal runs of letters and digits,
+/// with Arabic diacritics and tatweel inside a word (`كَتَبَ` is one word).
+pub fn word_spans(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut iter = s.char_indices().peekable();
     std::iter::from_fn(move || {
         let start = loop {
