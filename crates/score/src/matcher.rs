@@ -35,8 +35,10 @@
 use crate::candidates::{
     ANY_TAG, CandidateIndex, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, Scratch, posting_cap,
 };
+use crate::features::key_and_stems;
 use crate::index::{StemId, TokenSets};
-use crate::{Components, Features, Tier, features, quick_reject, score_features_passages};
+use crate::pair::score_for_matching;
+use crate::{Components, Features, Tier, features, quick_reject};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -321,9 +323,8 @@ impl<'u, 'a> Run<'u, 'a> {
         let mut light: Vec<(String, Vec<u64>)> = variant_rep
             .par_iter()
             .map(|&u| {
-                let f = features(units[u].text);
-                let stems = f.stems().iter().map(StemId::stem_id).collect();
-                (f.key().to_string(), stems)
+                let (key, stems) = key_and_stems(units[u].text);
+                (key, stems.iter().map(StemId::stem_id).collect())
             })
             .collect();
         progress(Progress {
@@ -723,7 +724,7 @@ impl<'u, 'a> Run<'u, 'a> {
                 conflicts: Vec::new(),
             };
         }
-        score_features_passages(f1, t1, f2, t2, self.options.passages)
+        score_for_matching(f1, t1, f2, t2, self.options.passages)
     }
 
     /// Whether the options allow comparing units `u` and `v`.
@@ -967,6 +968,43 @@ mod tests {
         });
         assert!(!whole.is_empty());
         assert_eq!(whole, tight);
+    }
+
+    #[test]
+    fn matches_only_scoring_agrees_with_full_scoring() {
+        // Every pair of the sample's units that shares a content word: the
+        // matcher's scoring (which skips the alignment of pairs that surely
+        // get no tier) must give exactly the full scorer's result on every
+        // pair with a tier, and no tier where the full scorer gives none.
+        let texts = sample_units();
+        let feats: Vec<Features> = texts.iter().map(|(t, _)| features(t)).collect();
+        let (mut tiers, mut partial, mut none) = (0, 0, 0);
+        for i in 0..texts.len() {
+            for j in i + 1..texts.len() {
+                let (a, b) = (&feats[i], &feats[j]);
+                if quick_reject(a, b) {
+                    continue;
+                }
+                let (ta, tb) = (texts[i].0.as_str(), texts[j].0.as_str());
+                let full = crate::score_features_passages(a, ta, b, tb, false);
+                let fast = score_for_matching(a, ta, b, tb, false);
+                match full.tier {
+                    Some(t) => {
+                        tiers += 1;
+                        partial += usize::from(t == Tier::Partial);
+                        assert_eq!(full, fast, "{ta} | {tb}");
+                    }
+                    None => {
+                        none += 1;
+                        assert_eq!(fast.tier, None, "{ta} | {tb}");
+                    }
+                }
+            }
+        }
+        assert!(
+            tiers > 50 && partial > 5 && none > 500,
+            "{tiers} {partial} {none}"
+        );
     }
 
     #[test]

@@ -27,29 +27,39 @@ pub const CONFIRM_JARO_WINKLER: f64 = 0.84;
 /// The consonant skeleton of a match-key token, or `None` when the token is
 /// too short, not Arabic, or the skeleton has fewer than 3 symbols.
 pub fn skeleton(token: &str) -> Option<String> {
+    let mut out = String::new();
+    skeleton_into(token, &mut out).then_some(out)
+}
+
+/// [`skeleton`] written into `out` (cleared first; the features pass reuses
+/// one buffer for every token); `false` when the token has none.
+pub(crate) fn skeleton_into(token: &str, out: &mut String) -> bool {
+    out.clear();
     if token.chars().count() < 4
         || !token
             .chars()
             .all(|c| ('\u{0621}'..='\u{06FF}').contains(&c))
     {
-        return None;
+        return false;
     }
-    let mut letters: Vec<char> = token
-        .chars()
-        .filter(|&c| c != 'ء')
-        .map(|c| match c {
+    let letters = || {
+        token.chars().filter(|&c| c != 'ء').map(|c| match c {
             'گ' | 'غ' | 'ق' | 'چ' => 'ج',
             'ڤ' => 'ف',
             'پ' => 'ب',
             c => c,
         })
-        .collect();
-    if letters.len() > 4 && letters[0] == 'ا' && letters[1] == 'ل' {
-        letters.drain(..2);
-    }
-    let mut out: Vec<char> = Vec::with_capacity(letters.len());
-    let last = letters.len().saturating_sub(1);
-    for (i, &c) in letters.iter().enumerate() {
+    };
+    let n = letters().count();
+    let mut first_two = letters();
+    let skip = if n > 4 && first_two.next() == Some('ا') && first_two.next() == Some('ل') {
+        2
+    } else {
+        0
+    };
+    let last = (n - skip).saturating_sub(1);
+    let (mut prev, mut len) = (None, 0);
+    for (i, c) in letters().skip(skip).enumerate() {
         let c = if i == last && i > 0 && (c == 'ا' || c == 'ه') {
             '*'
         } else {
@@ -58,15 +68,14 @@ pub fn skeleton(token: &str) -> Option<String> {
         if i > 0 && matches!(c, 'ا' | 'و' | 'ي') {
             continue;
         }
-        if out.last() == Some(&c) {
+        if prev == Some(c) {
             continue;
         }
         out.push(c);
+        prev = Some(c);
+        len += 1;
     }
-    if out.len() < 3 {
-        return None;
-    }
-    Some(out.into_iter().collect())
+    len >= 3
 }
 
 /// Confirms that two tokens with equal skeletons are spelling variants.

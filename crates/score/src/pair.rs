@@ -365,7 +365,61 @@ fn dice(x: &[u32], y: &[u32]) -> f32 {
     2.0 * crate::index::overlap(x, y) as f32 / (x.len() + y.len()) as f32
 }
 
-fn analyse(a: &Features, b: &Features, idf: Option<&Idf>, passages: bool) -> Analysis {
+/// The combined score of a pair (see the module docs).
+fn mixed_score(soft: f32, char4: f32) -> f32 {
+    (SCORE_SOFT_WEIGHT * soft + (1.0 - SCORE_SOFT_WEIGHT) * char4).clamp(0.0, 1.0)
+}
+
+/// Whether a pair with these signals can still get a tier from
+/// [`score_pair`] once aligned, given upper bounds `alignable_a`/`alignable_b`
+/// of `aligned_a`/`aligned_b` (passage matching off). It mirrors the tier
+/// rules there: near-duplicate and paraphrase-by-score need no alignment,
+/// partial and paraphrase-by-alignment need one side at least
+/// [`PARTIAL_MIN_CONTAINMENT`] inside the aligned passage. The test
+/// `matches_only_scoring_agrees_with_full_scoring` holds the two together.
+fn may_get_tier(s: &Signals, alignable_a: f32, alignable_b: f32) -> bool {
+    // Slack for sums taken in another order.
+    const EPS: f32 = 1e-4;
+    (s.cover_a.min(s.cover_b) >= NEAR_DUP_MIN_COVER && s.char4 >= NEAR_DUP_MIN_CHAR)
+        || s.score >= PARAPHRASE_MIN_SCORE
+        || alignable_a.max(alignable_b) + EPS >= PARTIAL_MIN_CONTAINMENT
+}
+
+/// Upper bound of `aligned_a`: the weighted share of `a`'s content tokens
+/// that match (as [`crate::align::tokens_match`] decides) some content token
+/// of `b`. The alignment pairs only such tokens, each at most once.
+fn alignable_share(a: &Features, wa: &[f32], tot_a: f32, b: &Features) -> f32 {
+    let content_b = || b.toks().iter().filter(|t| t.is_content());
+    let mut words: Vec<u64> = content_b().map(|t| t.word).collect();
+    let mut stems: Vec<u64> = content_b().map(|t| t.stem).collect();
+    let mut skels: Vec<u32> = content_b().map(|t| t.skel).filter(|&k| k != 0).collect();
+    for v in [&mut words, &mut stems] {
+        v.sort_unstable();
+    }
+    skels.sort_unstable();
+    let mut got = 0f32;
+    for (t, &w) in a.toks().iter().zip(wa) {
+        if t.is_content()
+            && (words.binary_search(&t.word).is_ok()
+                || stems.binary_search(&t.stem).is_ok()
+                || (t.skel != 0 && skels.binary_search(&t.skel).is_ok()))
+        {
+            got += w;
+        }
+    }
+    share(got, tot_a)
+}
+
+/// `only_matches`: the caller keeps only pairs that get a tier, so a pair
+/// that surely gets none is not aligned (the costliest step) and its
+/// signals are left incomplete.
+fn analyse(
+    a: &Features,
+    b: &Features,
+    idf: Option<&Idf>,
+    passages: bool,
+    only_matches: bool,
+) -> Analysis {
     let ((wa, builtin), (wb, _)) = (weights(a, idf), weights(b, idf));
     let (tot_a, tot_b) = (
         content_weight(a, &wa, builtin),
@@ -390,6 +444,22 @@ fn analyse(a: &Features, b: &Features, idf: Option<&Idf>, passages: bool) -> Ana
     let full = cover_a.max(cover_b) >= MIN_COVER;
     if full || (passages && 0.5 * (got_a + got_b) >= PASSAGE_MIN_MASS) {
         signals.char4 = dice(a.grams(), b.grams());
+        signals.score = mixed_score(signals.soft, signals.char4);
+        if only_matches
+            && !passages
+            && !may_get_tier(
+                &signals,
+                alignable_share(a, &wa, tot_a, b),
+                alignable_share(b, &wb, tot_b, a),
+            )
+        {
+            return Analysis {
+                signals,
+                match_a,
+                alignment,
+                passage,
+            };
+        }
         alignment = local_align(a.toks(), &wa, b.toks(), &wb);
         let (mut al_a, mut al_b, mut n) = (0f32, 0f32, 0u32);
         for &(i, j) in &alignment.pairs {
@@ -409,8 +479,7 @@ fn analyse(a: &Features, b: &Features, idf: Option<&Idf>, passages: bool) -> Ana
             signals.passage_tokens = passage.pairs.len() as u32;
         }
     }
-    signals.score = (SCORE_SOFT_WEIGHT * signals.soft + (1.0 - SCORE_SOFT_WEIGHT) * signals.char4)
-        .clamp(0.0, 1.0);
+    signals.score = mixed_score(signals.soft, signals.char4);
     Analysis {
         signals,
         match_a,
@@ -422,7 +491,7 @@ fn analyse(a: &Features, b: &Features, idf: Option<&Idf>, passages: bool) -> Ana
 /// The raw signals of a pair (no thresholds), with built-in weights or a
 /// corpus [`Idf`].
 pub fn signals(a: &Features, b: &Features, idf: Option<&Idf>) -> Signals {
-    analyse(a, b, idf, true).signals
+    analyse(a, b, idf, true, false).signals
 }
 
 /// Weighted share of `a`'s content found in `b` (the `cover_a` signal
@@ -506,7 +575,7 @@ pub fn score_features_with_idf(
     text_b: &str,
     idf: Option<&Idf>,
 ) -> Scored {
-    score_pair(a, text_a, b, text_b, idf, true)
+    score_pair(a, text_a, b, text_b, idf, true, false)
 }
 
 /// Like [`score_features`], with the reworded-passage search on or off.
@@ -520,7 +589,33 @@ pub fn score_features_passages(
     text_b: &str,
     passages: bool,
 ) -> Scored {
-    score_pair(a, text_a, b, text_b, None, passages)
+    score_pair(a, text_a, b, text_b, None, passages, false)
+}
+
+/// [`score_features_passages`] for callers that keep only pairs with a
+/// tier (the matcher): a pair without one comes back with score 0, no
+/// components and no spans, and most are settled without the alignment.
+/// Pairs with a tier get exactly what [`score_features_passages`] gives.
+pub(crate) fn score_for_matching(
+    a: &Features,
+    text_a: &str,
+    b: &Features,
+    text_b: &str,
+    passages: bool,
+) -> Scored {
+    score_pair(a, text_a, b, text_b, None, passages, true)
+}
+
+/// The result for a pair without a tier when only matches are wanted.
+fn no_match() -> Scored {
+    Scored {
+        score: 0.0,
+        tier: None,
+        components: Vec::new(),
+        spans_a: Vec::new(),
+        spans_b: Vec::new(),
+        conflicts: Vec::new(),
+    }
 }
 
 fn score_pair(
@@ -530,6 +625,7 @@ fn score_pair(
     text_b: &str,
     idf: Option<&Idf>,
     passages: bool,
+    only_matches: bool,
 ) -> Scored {
     if a.is_empty() || b.is_empty() {
         return Scored {
@@ -561,7 +657,7 @@ fn score_pair(
             conflicts: vec![],
         };
     }
-    let an = analyse(a, b, idf, passages);
+    let an = analyse(a, b, idf, passages, only_matches);
     let s = an.signals;
     let max_cover = s.cover_a.max(s.cover_b);
     let min_cover = s.cover_a.min(s.cover_b);
@@ -631,6 +727,9 @@ fn score_pair(
     } else {
         base
     };
+    if only_matches && tier.is_none() {
+        return no_match();
+    }
     let (spans_a, spans_b) = match base {
         None => (vec![], vec![]),
         Some(_) if via_passage => {

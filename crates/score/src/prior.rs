@@ -19,6 +19,8 @@
 
 use crate::hash::h64;
 use crate::idf::{MAX_WEIGHT, MIN_WEIGHT};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 static TABLE: &str = include_str!("../data/stem_df.tsv");
@@ -26,15 +28,42 @@ static TABLE: &str = include_str!("../data/stem_df.tsv");
 struct Prior {
     /// Units of the background corpus.
     units: f32,
-    /// `(stem hash, df)`, sorted by hash.
-    df: Vec<(u64, u32)>,
+    /// Weight of each listed stem, by stem hash. Looked up once per content
+    /// word of every unit, so a hash table (the keys are already xxh3
+    /// hashes, used as they are) instead of a binary search over 80,000.
+    weights: HashMap<u64, f32, BuildHasherDefault<Prehashed>>,
+    /// Weight of a stem missing from the table (df 0).
+    unlisted: f32,
+}
+
+/// A hasher for keys that are already uniform hashes: it passes them on.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// The smoothed IDF of a stem held by `df` of `units` background units.
+fn idf_weight(units: f32, df: f32) -> f32 {
+    (0.24 * ((units + 1.0) / (df + 1.0)).ln()).clamp(MIN_WEIGHT, MAX_WEIGHT)
 }
 
 fn prior() -> &'static Prior {
     static PRIOR: OnceLock<Prior> = OnceLock::new();
     PRIOR.get_or_init(|| {
         let mut units = 0f32;
-        let mut df = Vec::with_capacity(80_000);
+        let mut df: Vec<(u64, u32)> = Vec::with_capacity(80_000);
         for line in TABLE.lines() {
             if let Some(rest) = line.strip_prefix("# units\t") {
                 units = rest.trim().parse().unwrap_or(0.0);
@@ -49,9 +78,17 @@ fn prior() -> &'static Prior {
                 df.push((h64(stem), n));
             }
         }
+        // A stem listed twice keeps its first count (sorted by hash, then count).
         df.sort_unstable();
         df.dedup_by_key(|e| e.0);
-        Prior { units, df }
+        Prior {
+            units,
+            weights: df
+                .iter()
+                .map(|&(h, n)| (h, idf_weight(units, n as f32)))
+                .collect(),
+            unlisted: idf_weight(units, 0.0),
+        }
     })
 }
 
@@ -62,11 +99,7 @@ pub(crate) fn weight(stem: u64) -> Option<f32> {
     if p.units <= 0.0 {
         return None;
     }
-    let df = match p.df.binary_search_by_key(&stem, |e| e.0) {
-        Ok(k) => p.df[k].1 as f32,
-        Err(_) => 0.0,
-    };
-    Some((0.24 * ((p.units + 1.0) / (df + 1.0)).ln()).clamp(MIN_WEIGHT, MAX_WEIGHT))
+    Some(p.weights.get(&stem).copied().unwrap_or(p.unlisted))
 }
 
 #[cfg(test)]
