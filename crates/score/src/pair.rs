@@ -25,7 +25,9 @@
 //! 1.0 for verbatim copies: a graded similarity, not a probability.
 
 use crate::Tier;
-use crate::align::{Alignment, Passage, best_passage, display_tokens, local_align, spans_of};
+use crate::align::{
+    Alignment, Passage, best_passage, display_tokens, local_align, spans_of, tokens_match,
+};
 use crate::features::{Features, MAY_NEGATE, NEGATES, NUMBER, Tok, features};
 use crate::idf::Idf;
 use crate::names;
@@ -371,43 +373,53 @@ fn mixed_score(soft: f32, char4: f32) -> f32 {
 }
 
 /// Whether a pair with these signals can still get a tier from
-/// [`score_pair`] once aligned, given upper bounds `alignable_a`/`alignable_b`
-/// of `aligned_a`/`aligned_b` (passage matching off). It mirrors the tier
-/// rules there: near-duplicate and paraphrase-by-score need no alignment,
+/// [`score_pair`] once aligned (passage matching off). It mirrors the tier
+/// rules there: near-duplicate and paraphrase-by-score need no alignment;
 /// partial and paraphrase-by-alignment need one side at least
-/// [`PARTIAL_MIN_CONTAINMENT`] inside the aligned passage. The test
+/// [`PARTIAL_MIN_CONTAINMENT`] inside the aligned passage, which
+/// [`may_align`] bounds. The test
 /// `matches_only_scoring_agrees_with_full_scoring` holds the two together.
-fn may_get_tier(s: &Signals, alignable_a: f32, alignable_b: f32) -> bool {
-    // Slack for sums taken in another order.
-    const EPS: f32 = 1e-4;
+#[allow(clippy::too_many_arguments)]
+fn may_get_tier(
+    s: &Signals,
+    a: &Features,
+    wa: &[f32],
+    tot_a: f32,
+    b: &Features,
+    wb: &[f32],
+    tot_b: f32,
+) -> bool {
     (s.cover_a.min(s.cover_b) >= NEAR_DUP_MIN_COVER && s.char4 >= NEAR_DUP_MIN_CHAR)
         || s.score >= PARAPHRASE_MIN_SCORE
-        || alignable_a.max(alignable_b) + EPS >= PARTIAL_MIN_CONTAINMENT
+        || may_align(a, wa, tot_a, b)
+        || may_align(b, wb, tot_b, a)
 }
 
-/// Upper bound of `aligned_a`: the weighted share of `a`'s content tokens
-/// that match (as [`crate::align::tokens_match`] decides) some content token
-/// of `b`. The alignment pairs only such tokens, each at most once.
-fn alignable_share(a: &Features, wa: &[f32], tot_a: f32, b: &Features) -> f32 {
-    let content_b = || b.toks().iter().filter(|t| t.is_content());
-    let mut words: Vec<u64> = content_b().map(|t| t.word).collect();
-    let mut stems: Vec<u64> = content_b().map(|t| t.stem).collect();
-    let mut skels: Vec<u32> = content_b().map(|t| t.skel).filter(|&k| k != 0).collect();
-    for v in [&mut words, &mut stems] {
-        v.sort_unstable();
-    }
-    skels.sort_unstable();
-    let mut got = 0f32;
+/// Whether [`PARTIAL_MIN_CONTAINMENT`] of `a`'s content weight can lie in
+/// an alignment with `b`: the alignment pairs only content tokens of `a`
+/// that match (as [`crate::align::tokens_match`] decides) some content
+/// token of `b`, each once, so it cannot when the others weigh more than
+/// the rest. Gives up on `a` as soon as they do (most pairs here share
+/// a third of their words, so that comes early).
+fn may_align(a: &Features, wa: &[f32], tot_a: f32, b: &Features) -> bool {
+    // Slack for sums taken in another order.
+    const EPS: f32 = 1e-3;
+    let allowed = tot_a * (1.0 - PARTIAL_MIN_CONTAINMENT) + EPS;
+    let mut missed = 0f32;
     for (t, &w) in a.toks().iter().zip(wa) {
-        if t.is_content()
-            && (words.binary_search(&t.word).is_ok()
-                || stems.binary_search(&t.stem).is_ok()
-                || (t.skel != 0 && skels.binary_search(&t.skel).is_ok()))
+        if !t.is_content()
+            || b.toks()
+                .iter()
+                .any(|u| u.is_content() && tokens_match(t, u))
         {
-            got += w;
+            continue;
+        }
+        missed += w;
+        if missed > allowed {
+            return false;
         }
     }
-    share(got, tot_a)
+    true
 }
 
 /// `only_matches`: the caller keeps only pairs that get a tier, so a pair
@@ -445,14 +457,7 @@ fn analyse(
     if full || (passages && 0.5 * (got_a + got_b) >= PASSAGE_MIN_MASS) {
         signals.char4 = dice(a.grams(), b.grams());
         signals.score = mixed_score(signals.soft, signals.char4);
-        if only_matches
-            && !passages
-            && !may_get_tier(
-                &signals,
-                alignable_share(a, &wa, tot_a, b),
-                alignable_share(b, &wb, tot_b, a),
-            )
-        {
+        if only_matches && !passages && !may_get_tier(&signals, a, &wa, tot_a, b, &wb, tot_b) {
             return Analysis {
                 signals,
                 match_a,
