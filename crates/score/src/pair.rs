@@ -46,7 +46,8 @@ use std::ops::Range;
 /// Weight of the smaller cover (`min(cover_a, cover_b)`) in the score; the
 /// rest is the char 4-gram Dice. Fitted with [`PARAPHRASE_MIN_SCORE`] by
 /// `cargo run --release -p isnad-eval -- q2q` (grid 0.0..=1.0 step 0.05 on
-/// the fit half, threshold step 0.005): held-out F1 0.712, ROC AUC 0.779.
+/// the fit half, threshold step 0.005): held-out F1 0.711 (0.712 for the
+/// tiers), ROC AUC 0.779.
 ///
 /// History, all on the same split: the harmonic mean of the covers with
 /// weight 0.2 (the previous score) gave held-out F1 0.704, AUC 0.751; with
@@ -73,7 +74,7 @@ pub const SCORE_SOFT_WEIGHT: f32 = 0.65;
 /// Minimum score for `paraphrase`.
 /// Fitted by `cargo run --release -p isnad-eval -- q2q` with
 /// [`SCORE_SOFT_WEIGHT`] (F1-optimal threshold, step 0.005, on the fit
-/// half; held-out F1 0.712 — questions, not news, so a floor for news
+/// half; held-out F1 0.711 — questions, not news, so a floor for news
 /// paraphrase rather than a tuned operating point).
 pub const PARAPHRASE_MIN_SCORE: f32 = 0.395;
 
@@ -256,8 +257,8 @@ fn weights(f: &Features, idf: Option<&Idf>) -> (Vec<f32>, bool) {
 }
 
 /// One-to-one soft matching of content tokens: equal forms first, then equal
-/// stems, then a stem equal to the other word's stem once a one-letter
-/// preposition is taken off (`لموناكو`/`موناكو`, `بنظام`/`النظام`: see
+/// stems, then stems equal once a one-letter preposition is taken off one
+/// or both words (`لموناكو`/`موناكو`, `بنظام`/`النظام`: see
 /// [`proclitic_stem`]), then equal name skeletons (confirmed by Jaro-Winkler
 /// when `confirm`), then morphological variants Light10 leaves apart
 /// (`صنع`/`صناعه`: stems sharing their first three letters, confirmed by
@@ -266,10 +267,9 @@ fn weights(f: &Features, idf: Option<&Idf>) -> (Vec<f32>, bool) {
 /// tokens of both sides by key and pairs equal keys in text order, so a pair
 /// costs O((n + m) log(n + m)), not O(n·m).
 fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>, Vec<f32>) {
-    /// Passes in order: form, stem, `a`'s words without their preposition
-    /// against `b`'s stems, the reverse, skeleton, stem prefix.
-    const PASSES: usize = 6;
-    const SIM: [f32; PASSES] = [1.0, STEM_SIM, STEM_SIM, STEM_SIM, SKELETON_SIM, VARIANT_SIM];
+    /// Passes in order: form, stem, stem or stem without a preposition,
+    /// skeleton, stem prefix.
+    const SIM: [f32; 5] = [1.0, STEM_SIM, STEM_SIM, SKELETON_SIM, VARIANT_SIM];
     let (ta, tb) = (a.toks(), b.toks());
     let mut match_a: Vec<Option<usize>> = vec![None; ta.len()];
     let mut sim_a = vec![0f32; ta.len()];
@@ -279,51 +279,34 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
     let mut ka: Vec<(u64, usize)> = Vec::with_capacity(ta.len());
     let mut kb: Vec<(u64, usize)> = Vec::with_capacity(tb.len());
     for (pass, &sim) in SIM.iter().enumerate() {
-        // The key of a token in this pass (0: none); the side whose words
-        // lose their preposition (pass 2: `a`, pass 3: `b`) is keyed by
-        // `proclitic_stem` instead.
         let key = |t: &Tok| -> u64 {
             match pass {
                 0 => t.word,
-                1..=3 => t.stem,
-                4 => u64::from(t.skel),
+                1 => t.stem,
+                3 => u64::from(t.skel),
                 _ => u64::from(t.pre),
             }
         };
-        let fill = |out: &mut Vec<(u64, usize)>,
-                    f: &Features,
-                    free: &dyn Fn(usize) -> bool,
-                    stripped: bool| {
-            let toks = f.toks();
-            if stripped {
-                // Key tokens and feature tokens correspond one to one.
-                out.extend(
-                    toks.iter()
-                        .zip(f.key_tokens())
-                        .enumerate()
-                        .filter(|(i, (t, _))| t.is_content() && free(*i))
-                        .filter_map(|(i, (t, w))| proclitic_stem(t, w).map(|k| (k, i))),
-                );
-            } else {
-                out.extend(
-                    toks.iter()
-                        .enumerate()
-                        .filter(|(i, t)| t.is_content() && free(*i))
-                        .map(|(i, t)| (key(t), i))
-                        .filter(|(k, _)| pass < 2 || *k != 0),
-                );
-            }
-        };
+        if pass == 2 {
+            // `ka`/`kb` still hold pass 1's keys (stems), sorted.
+            match_stripped(a, b, &ka, &kb, &mut match_a, &mut sim_a, &mut used_b, sim);
+            continue;
+        }
         ka.clear();
         kb.clear();
-        fill(&mut ka, a, &|i| match_a[i].is_none(), pass == 2);
-        fill(&mut kb, b, &|j| !used_b[j], pass == 3);
+        let fill = |out: &mut Vec<(u64, usize)>, f: &Features, free: &dyn Fn(usize) -> bool| {
+            out.extend(
+                f.toks()
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, t)| t.is_content() && free(*i))
+                    .map(|(i, t)| (key(t), i))
+                    .filter(|(k, _)| pass < 2 || *k != 0),
+            );
+        };
+        fill(&mut ka, a, &|i| match_a[i].is_none());
+        fill(&mut kb, b, &|j| !used_b[j]);
         if ka.is_empty() || kb.is_empty() {
-            // Nothing left to match, unless only this pass's stripped side
-            // had no prefixed word.
-            if (pass == 2 && ka.is_empty()) || (pass == 3 && kb.is_empty()) {
-                continue;
-            }
             break;
         }
         ka.sort_unstable();
@@ -348,10 +331,10 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
                             if used_b[j] {
                                 continue;
                             }
-                            let ok = pass < 4 || !confirm || {
+                            let ok = pass < 3 || !confirm || {
                                 let wa = words_a.get_or_insert_with(|| a.key_tokens().collect());
                                 let wb = words_b.get_or_insert_with(|| b.key_tokens().collect());
-                                if pass == 4 {
+                                if pass == 3 {
                                     names::confirm(wa[i], wb[j])
                                 } else {
                                     strsim::jaro_winkler(
@@ -377,25 +360,107 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
     (match_a, sim_a)
 }
 
+/// The preposition pass of [`soft_match`]: a word of one side without its
+/// one-letter preposition against the other side's stems (`ka`/`kb`: the
+/// stem keys of pass 1, sorted, some now matched), then the reverse, then
+/// two such words against each other. Binary searches over pass 1's keys,
+/// so the pass costs O(p·log n) for p prefixed words, not another sort.
+#[allow(clippy::too_many_arguments)] // the matching state of soft_match
+fn match_stripped(
+    a: &Features,
+    b: &Features,
+    ka: &[(u64, usize)],
+    kb: &[(u64, usize)],
+    match_a: &mut [Option<usize>],
+    sim_a: &mut [f32],
+    used_b: &mut [bool],
+    sim: f32,
+) {
+    // Key tokens and feature tokens correspond one to one.
+    let stripped = |f: &Features, free: &dyn Fn(usize) -> bool| -> Vec<(u64, usize)> {
+        f.toks()
+            .iter()
+            .zip(f.key_tokens())
+            .enumerate()
+            .filter(|(i, (t, _))| t.pre != 0 && free(*i))
+            .filter_map(|(i, (t, w))| proclitic_stem(t, w).map(|k| (k, i)))
+            .collect()
+    };
+    let mut sa = stripped(a, &|i| match_a[i].is_none());
+    let mut sb = stripped(b, &|j| !used_b[j]);
+    if sa.is_empty() && sb.is_empty() {
+        return;
+    }
+    // The first entry of `keys` with key `k` whose token is still free.
+    let find = |keys: &[(u64, usize)], k: u64, free: &dyn Fn(usize) -> bool| {
+        let start = keys.partition_point(|e| e.0 < k);
+        keys[start..]
+            .iter()
+            .take_while(|e| e.0 == k)
+            .map(|e| e.1)
+            .find(|&x| free(x))
+    };
+    for &(k, i) in &sa {
+        if match_a[i].is_none()
+            && let Some(j) = find(kb, k, &|j| !used_b[j])
+        {
+            match_a[i] = Some(j);
+            sim_a[i] = sim;
+            used_b[j] = true;
+        }
+    }
+    for &(k, j) in &sb {
+        if !used_b[j]
+            && let Some(i) = find(ka, k, &|i| match_a[i].is_none())
+        {
+            match_a[i] = Some(j);
+            sim_a[i] = sim;
+            used_b[j] = true;
+        }
+    }
+    sa.retain(|e| match_a[e.1].is_none());
+    sb.retain(|e| !used_b[e.1]);
+    sb.sort_unstable();
+    for &(k, i) in &sa {
+        if let Some(j) = find(&sb, k, &|j| !used_b[j]) {
+            match_a[i] = Some(j);
+            sim_a[i] = sim;
+            used_b[j] = true;
+        }
+    }
+}
+
 /// The stem hash of an Arabic content word once a one-letter preposition
 /// (`ب`, `ل`, `ك`, after an optional `و`/`ف`) is taken off, when at least
 /// three letters stay: `لموناكو` → `موناكو`, `بنظام` → `نظام`, `وللعضلات` →
 /// `عضل`. Light10 leaves these prefixes on (`بلد`, `كتاب`, `لبنان` start
-/// with the same letters), so a stripped form is only ever compared with
-/// the other unit's stems, where a false match needs both words.
+/// with the same letters), so a stripped form is only compared with the
+/// other unit's words (their stems, or their own stripped forms:
+/// `لموناكو`/`بموناكو`), where a false match needs both words.
 /// `None` for other tokens.
 fn proclitic_stem(t: &Tok, word: &str) -> Option<u64> {
     if t.flags & (NUMBER | NEGATOR | LATIN) != 0 || t.pre == 0 {
         return None;
     }
-    let rest = word
-        .strip_prefix(['و', 'ف'])
-        .filter(|r| r.starts_with(['ب', 'ل', 'ك']))
-        .unwrap_or(word);
-    let rest = rest.strip_prefix(['ب', 'ل', 'ك'])?;
-    if rest.chars().count() < 3 {
+    // Byte tests (this runs for every unmatched word of most scored pairs):
+    // `ب` D8 A8, `ل` D9 84, `ك` D9 83; `و` D9 88, `ف` D9 81.
+    let b = word.as_bytes();
+    let preposition = |k: usize| {
+        matches!(
+            (b.get(k), b.get(k + 1)),
+            (Some(0xD8), Some(0xA8)) | (Some(0xD9), Some(0x84 | 0x83))
+        )
+    };
+    let conjunction = matches!((b.first(), b.get(1)), (Some(0xD9), Some(0x88 | 0x81)));
+    let start = if conjunction && preposition(2) {
+        4
+    } else if preposition(0) {
+        2
+    } else {
         return None;
-    }
+    };
+    // At least three (two-byte) Arabic letters after the preposition.
+    let rest = word.get(start..).filter(|r| r.len() >= 6)?;
     let h = crate::hash::h64(light_stem_str(rest));
     (h != t.stem).then_some(h)
 }

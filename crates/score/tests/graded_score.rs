@@ -24,6 +24,11 @@ fn a_word_with_a_one_letter_preposition_matches_the_bare_word() {
             "التقى وزير الخارجية نظيره الروسي في موسكو أمس",
         ),
         ("كم تبلغ مساحة بولندا", "كم تبلغ المساحة الإجمالية لبولندا"),
+        // Both words carry one.
+        (
+            "ارتفع عدد السياح القادمين لموناكو هذا العام",
+            "ارتفع عدد السياح القادمين بموناكو هذا العام",
+        ),
     ];
     for (a, b) in pairs {
         let s = signals(&features(a), &features(b), None);
