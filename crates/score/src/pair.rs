@@ -2,11 +2,14 @@
 //!
 //! The signals (research notes §4.3):
 //! - **soft overlap**: IDF-weighted one-to-one matching of content tokens —
-//!   equal forms, equal light stems, equal name skeletons confirmed by
-//!   Jaro-Winkler ([`crate::names`]), or morphological variants (same first
-//!   three stem letters, close by Jaro-Winkler; weighted 0.7). `cover_a` is the weighted share of `a`'s
-//!   content found in `b`, `cover_b` the reverse; their harmonic mean is the
-//!   word-order-tolerant paraphrase signal;
+//!   equal forms, equal light stems, a word equal to the other's stem once
+//!   a one-letter preposition is taken off (`لموناكو`/`موناكو`), equal name
+//!   skeletons confirmed by Jaro-Winkler ([`crate::names`]), or
+//!   morphological variants (same first three stem letters, close by
+//!   Jaro-Winkler; weighted 0.7). `cover_a` is the weighted share of `a`'s
+//!   content found in `b`, `cover_b` the reverse; the smaller of the two is
+//!   the word-order-tolerant paraphrase signal of the score (their harmonic
+//!   mean, `soft`, is shown as a component);
 //! - **char 4-gram Dice** over the match keys: robust to clitics and
 //!   spelling, high only for light edits;
 //! - **local alignment** ([`crate::align`]): the best ordered shared passage;
@@ -21,14 +24,20 @@
 //! `conflicting` when a conflict check fires: a repeated statement with a
 //! changed fact is never reported as a plain repeat.
 //!
-//! The score is `SCORE_SOFT_WEIGHT·soft + (1 − SCORE_SOFT_WEIGHT)·char4`,
-//! 1.0 for verbatim copies: a graded similarity, not a probability.
+//! The score is `SCORE_SOFT_WEIGHT·min(cover_a, cover_b) + (1 −
+//! SCORE_SOFT_WEIGHT)·char4`, 1.0 for verbatim copies: a graded similarity,
+//! not a probability. It is symmetric, and what one side says that the
+//! other does not lowers it: a sentence and a longer one that contains it
+//! and adds another claim are alike, not the same. [`compare`] and
+//! [`signals`] grade every pair (the char n-grams are compared even when the
+//! words barely overlap); the matcher's scorer skips that for pairs that get
+//! no tier.
 
 use crate::Tier;
 use crate::align::{
     Alignment, Passage, best_passage, display_tokens, local_align, spans_of, tokens_match,
 };
-use crate::features::{Features, MAY_NEGATE, NEGATES, NUMBER, Tok, features};
+use crate::features::{Features, LATIN, MAY_NEGATE, NEGATES, NEGATOR, NUMBER, Tok, features};
 use crate::idf::Idf;
 use crate::names;
 use crate::numbers::NumberMention;
@@ -36,32 +45,40 @@ use crate::stem::light_stem_str;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// Weight of the soft overlap in the score (the rest is char 4-gram Dice).
-/// Fitted by `isnad-eval q2q` (grid 0.0..=1.0 step 0.05 on the fit half;
-/// held-out F1 0.701 with [`PARAPHRASE_MIN_SCORE`]).
+/// Weight of the smaller cover (`min(cover_a, cover_b)`) in the score; the
+/// rest is the char 4-gram Dice. Fitted with [`PARAPHRASE_MIN_SCORE`] by
+/// `cargo run --release -p isnad-eval -- q2q` (grid 0.0..=1.0 step 0.05 on
+/// the fit half, threshold step 0.005): held-out F1 0.711 (0.712 for the
+/// tiers), ROC AUC 0.779.
 ///
-/// A logistic model over more signals was measured and not shipped
-/// (`isnad-eval q2q` prints it as a diagnostic row): the smaller cover, the
-/// char 4-gram Dice, the char bigram cosine (and, at commit 69a576e where it
-/// was briefly the score, the heaviest unmatched content word), fitted by
-/// logistic regression on the Q2Q fit half, reached held-out F1 0.706
-/// against 0.704 for this mix — within noise; 0.723 against 0.705 with a
-/// corpus IDF over the questions — while on
-/// graded English reuse (`isnad-eval clough`) the whole-text `compare`
-/// Spearman fell from 0.734 to 0.653 and 23 instead of 14 of the 38
-/// independently written answers got a `paraphrase` match: char bigrams
-/// saturate on long or Latin texts (every pair shares most of them). Without
-/// the bigrams the model reached 0.696. Adding the larger cover with a
-/// negative weight helps on questions (0.712: an added specifier asks
-/// another question) but would rank a contained sentence below a less
-/// similar one, so it has no place in a graded similarity.
-pub const SCORE_SOFT_WEIGHT: f32 = 0.2;
+/// History, all on the same split: the harmonic mean of the covers with
+/// weight 0.2 (the previous score) gave held-out F1 0.704, AUC 0.751; with
+/// the preposition pass of the soft matching 0.707 / 0.754, and refitted
+/// at weight 0.5 0.711 / 0.765. The smaller cover ranks better (AUC 0.780
+/// alone against 0.764 for the harmonic mean): an added specifier
+/// (`… الفاصوليا البيضاء` / `… الفاصوليا الخضراء`, a contained question
+/// plus another) is another claim. On graded English reuse
+/// (`isnad-eval clough`) the document score rose 0.803 → 0.827 and the
+/// reuse score 0.800 → 0.824, while `compare` on two whole answers fell
+/// 0.734 → 0.687 (a short answer inside a long source: the smaller cover
+/// is the source's, by design).
+///
+/// Measured and not shipped (`isnad-eval q2q` prints the first as a
+/// diagnostic row): a logistic model adding the char bigram cosine
+/// (held-out 0.715, but bigrams saturate on long or Latin texts: Clough
+/// `compare` 0.734 → 0.644, document 0.803 → 0.783 when mixed in); char
+/// 3- and 4-gram Dice averaged (0.706 against 0.704 at the time, Clough
+/// document 0.832 → 0.801); the geometric mean of the covers (below both);
+/// a power of the built-in weights (0.5–3: no gain); a fixed low weight for
+/// interrogatives (AUC +0.01, F1 unchanged, and a question-only effect).
+pub const SCORE_SOFT_WEIGHT: f32 = 0.65;
 
 /// Minimum score for `paraphrase`.
-/// Fitted by `isnad-eval q2q` (F1-optimal threshold, step 0.005, on the fit
-/// half; held-out F1 0.701 — questions, not news, so a floor for news
+/// Fitted by `cargo run --release -p isnad-eval -- q2q` with
+/// [`SCORE_SOFT_WEIGHT`] (F1-optimal threshold, step 0.005, on the fit
+/// half; held-out F1 0.711 — questions, not news, so a floor for news
 /// paraphrase rather than a tuned operating point).
-pub const PARAPHRASE_MIN_SCORE: f32 = 0.41;
+pub const PARAPHRASE_MIN_SCORE: f32 = 0.395;
 
 /// `near_duplicate` needs both covers at least this high …
 /// (design value, research notes §4.3: "≥ ~0.8"; not fitted).
@@ -242,14 +259,19 @@ fn weights(f: &Features, idf: Option<&Idf>) -> (Vec<f32>, bool) {
 }
 
 /// One-to-one soft matching of content tokens: equal forms first, then equal
-/// stems, then equal name skeletons (confirmed by Jaro-Winkler when
-/// `confirm`), then morphological variants Light10 leaves apart
+/// stems, then stems equal once a one-letter preposition is taken off one
+/// or both words (`لموناكو`/`موناكو`, `بنظام`/`النظام`: see
+/// [`proclitic_stem`]), then equal name skeletons (confirmed by Jaro-Winkler
+/// when `confirm`), then morphological variants Light10 leaves apart
 /// (`صنع`/`صناعه`: stems sharing their first three letters, confirmed by
 /// Jaro-Winkler ≥ 0.85 when `confirm`).
 /// Returns per-token match and similarity. Each pass sorts the unmatched
 /// tokens of both sides by key and pairs equal keys in text order, so a pair
 /// costs O((n + m) log(n + m)), not O(n·m).
 fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>, Vec<f32>) {
+    /// Passes in order: form, stem, stem or stem without a preposition,
+    /// skeleton, stem prefix.
+    const SIM: [f32; 5] = [1.0, STEM_SIM, STEM_SIM, SKELETON_SIM, VARIANT_SIM];
     let (ta, tb) = (a.toks(), b.toks());
     let mut match_a: Vec<Option<usize>> = vec![None; ta.len()];
     let mut sim_a = vec![0f32; ta.len()];
@@ -258,35 +280,35 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
     let mut words_b: Option<Vec<&str>> = None;
     let mut ka: Vec<(u64, usize)> = Vec::with_capacity(ta.len());
     let mut kb: Vec<(u64, usize)> = Vec::with_capacity(tb.len());
-    for pass in 0..4 {
+    for (pass, &sim) in SIM.iter().enumerate() {
         let key = |t: &Tok| -> u64 {
             match pass {
                 0 => t.word,
                 1 => t.stem,
-                2 => u64::from(t.skel),
+                3 => u64::from(t.skel),
                 _ => u64::from(t.pre),
             }
         };
+        if pass == 2 {
+            // `ka`/`kb` still hold pass 1's keys (stems), sorted.
+            match_stripped(a, b, &ka, &kb, &mut match_a, &mut sim_a, &mut used_b, sim);
+            continue;
+        }
         ka.clear();
         kb.clear();
-        ka.extend(
-            ta.iter()
-                .enumerate()
-                .filter(|(i, t)| {
-                    t.is_content() && match_a[*i].is_none() && (pass < 2 || key(t) != 0)
-                })
-                .map(|(i, t)| (key(t), i)),
-        );
-        if ka.is_empty() {
-            break;
-        }
-        kb.extend(
-            tb.iter()
-                .enumerate()
-                .filter(|(j, t)| t.is_content() && !used_b[*j] && (pass < 2 || key(t) != 0))
-                .map(|(j, t)| (key(t), j)),
-        );
-        if kb.is_empty() {
+        let fill = |out: &mut Vec<(u64, usize)>, f: &Features, free: &dyn Fn(usize) -> bool| {
+            out.extend(
+                f.toks()
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, t)| t.is_content() && free(*i))
+                    .map(|(i, t)| (key(t), i))
+                    .filter(|(k, _)| pass < 2 || *k != 0),
+            );
+        };
+        fill(&mut ka, a, &|i| match_a[i].is_none());
+        fill(&mut kb, b, &|j| !used_b[j]);
+        if ka.is_empty() || kb.is_empty() {
             break;
         }
         ka.sort_unstable();
@@ -311,10 +333,10 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
                             if used_b[j] {
                                 continue;
                             }
-                            let ok = pass < 2 || !confirm || {
+                            let ok = pass < 3 || !confirm || {
                                 let wa = words_a.get_or_insert_with(|| a.key_tokens().collect());
                                 let wb = words_b.get_or_insert_with(|| b.key_tokens().collect());
-                                if pass == 2 {
+                                if pass == 3 {
                                     names::confirm(wa[i], wb[j])
                                 } else {
                                     strsim::jaro_winkler(
@@ -325,7 +347,7 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
                             };
                             if ok {
                                 match_a[i] = Some(j);
-                                sim_a[i] = [1.0, STEM_SIM, SKELETON_SIM, VARIANT_SIM][pass];
+                                sim_a[i] = sim;
                                 used_b[j] = true;
                                 break;
                             }
@@ -338,6 +360,111 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
         }
     }
     (match_a, sim_a)
+}
+
+/// The preposition pass of [`soft_match`]: a word of one side without its
+/// one-letter preposition against the other side's stems (`ka`/`kb`: the
+/// stem keys of pass 1, sorted, some now matched), then the reverse, then
+/// two such words against each other. Binary searches over pass 1's keys,
+/// so the pass costs O(p·log n) for p prefixed words, not another sort.
+#[allow(clippy::too_many_arguments)] // the matching state of soft_match
+fn match_stripped(
+    a: &Features,
+    b: &Features,
+    ka: &[(u64, usize)],
+    kb: &[(u64, usize)],
+    match_a: &mut [Option<usize>],
+    sim_a: &mut [f32],
+    used_b: &mut [bool],
+    sim: f32,
+) {
+    // Key tokens and feature tokens correspond one to one.
+    let stripped = |f: &Features, free: &dyn Fn(usize) -> bool| -> Vec<(u64, usize)> {
+        f.toks()
+            .iter()
+            .zip(f.key_tokens())
+            .enumerate()
+            .filter(|(i, (t, _))| t.pre != 0 && free(*i))
+            .filter_map(|(i, (t, w))| proclitic_stem(t, w).map(|k| (k, i)))
+            .collect()
+    };
+    let mut sa = stripped(a, &|i| match_a[i].is_none());
+    let mut sb = stripped(b, &|j| !used_b[j]);
+    if sa.is_empty() && sb.is_empty() {
+        return;
+    }
+    // The first entry of `keys` with key `k` whose token is still free.
+    let find = |keys: &[(u64, usize)], k: u64, free: &dyn Fn(usize) -> bool| {
+        let start = keys.partition_point(|e| e.0 < k);
+        keys[start..]
+            .iter()
+            .take_while(|e| e.0 == k)
+            .map(|e| e.1)
+            .find(|&x| free(x))
+    };
+    for &(k, i) in &sa {
+        if match_a[i].is_none()
+            && let Some(j) = find(kb, k, &|j| !used_b[j])
+        {
+            match_a[i] = Some(j);
+            sim_a[i] = sim;
+            used_b[j] = true;
+        }
+    }
+    for &(k, j) in &sb {
+        if !used_b[j]
+            && let Some(i) = find(ka, k, &|i| match_a[i].is_none())
+        {
+            match_a[i] = Some(j);
+            sim_a[i] = sim;
+            used_b[j] = true;
+        }
+    }
+    sa.retain(|e| match_a[e.1].is_none());
+    sb.retain(|e| !used_b[e.1]);
+    sb.sort_unstable();
+    for &(k, i) in &sa {
+        if let Some(j) = find(&sb, k, &|j| !used_b[j]) {
+            match_a[i] = Some(j);
+            sim_a[i] = sim;
+            used_b[j] = true;
+        }
+    }
+}
+
+/// The stem hash of an Arabic content word once a one-letter preposition
+/// (`ب`, `ل`, `ك`, after an optional `و`/`ف`) is taken off, when at least
+/// three letters stay: `لموناكو` → `موناكو`, `بنظام` → `نظام`, `وللعضلات` →
+/// `عضل`. Light10 leaves these prefixes on (`بلد`, `كتاب`, `لبنان` start
+/// with the same letters), so a stripped form is only compared with the
+/// other unit's words (their stems, or their own stripped forms:
+/// `لموناكو`/`بموناكو`), where a false match needs both words.
+/// `None` for other tokens.
+fn proclitic_stem(t: &Tok, word: &str) -> Option<u64> {
+    if t.flags & (NUMBER | NEGATOR | LATIN) != 0 || t.pre == 0 {
+        return None;
+    }
+    // Byte tests (this runs for every unmatched word of most scored pairs):
+    // `ب` D8 A8, `ل` D9 84, `ك` D9 83; `و` D9 88, `ف` D9 81.
+    let b = word.as_bytes();
+    let preposition = |k: usize| {
+        matches!(
+            (b.get(k), b.get(k + 1)),
+            (Some(0xD8), Some(0xA8)) | (Some(0xD9), Some(0x84 | 0x83))
+        )
+    };
+    let conjunction = matches!((b.first(), b.get(1)), (Some(0xD9), Some(0x88 | 0x81)));
+    let start = if conjunction && preposition(2) {
+        4
+    } else if preposition(0) {
+        2
+    } else {
+        return None;
+    };
+    // At least three (two-byte) Arabic letters after the preposition.
+    let rest = word.get(start..).filter(|r| r.len() >= 6)?;
+    let h = crate::hash::h64(light_stem_str(rest));
+    (h != t.stem).then_some(h)
 }
 
 /// Matched weight on each side (similarity × weight).
@@ -367,9 +494,23 @@ fn dice(x: &[u32], y: &[u32]) -> f32 {
     2.0 * crate::index::overlap(x, y) as f32 / (x.len() + y.len()) as f32
 }
 
+/// How much of a pair the scorer works out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Every signal of every pair, so that the score grades unlike pairs
+    /// too ([`compare`], [`signals`]).
+    Graded,
+    /// The char n-grams of a pair too unlike for any tier are not compared
+    /// ([`score_features_passages`]).
+    Tiered,
+    /// Only pairs that get a tier matter (the matcher): a pair that surely
+    /// gets none is not aligned, and comes back without components.
+    MatchesOnly,
+}
+
 /// The combined score of a pair (see the module docs).
-fn mixed_score(soft: f32, char4: f32) -> f32 {
-    (SCORE_SOFT_WEIGHT * soft + (1.0 - SCORE_SOFT_WEIGHT) * char4).clamp(0.0, 1.0)
+fn mixed_score(cover_a: f32, cover_b: f32, char4: f32) -> f32 {
+    (SCORE_SOFT_WEIGHT * cover_a.min(cover_b) + (1.0 - SCORE_SOFT_WEIGHT) * char4).clamp(0.0, 1.0)
 }
 
 /// Whether a pair with these signals can still get a tier from
@@ -378,30 +519,23 @@ fn mixed_score(soft: f32, char4: f32) -> f32 {
 /// partial and paraphrase-by-alignment need one side at least
 /// [`PARTIAL_MIN_CONTAINMENT`] inside the aligned passage, which
 /// [`may_align`] bounds. The test
-/// `matches_only_scoring_agrees_with_full_scoring` holds the two together.
-#[allow(clippy::too_many_arguments)]
-fn may_get_tier(
-    s: &Signals,
-    a: &Features,
-    wa: &[f32],
-    tot_a: f32,
-    b: &Features,
-    wb: &[f32],
-    tot_b: f32,
-) -> bool {
+/// `matches_only_scoring_agrees_with_full_scoring` (crate::matcher) holds
+/// the two together.
+fn may_get_tier(s: &Signals, a: (&Features, &[f32], f32), b: (&Features, &[f32], f32)) -> bool {
     (s.cover_a.min(s.cover_b) >= NEAR_DUP_MIN_COVER && s.char4 >= NEAR_DUP_MIN_CHAR)
         || s.score >= PARAPHRASE_MIN_SCORE
-        || may_align(a, wa, tot_a, b)
-        || may_align(b, wb, tot_b, a)
+        || may_align(a, b.0)
+        || may_align(b, a.0)
 }
 
-/// Whether [`PARTIAL_MIN_CONTAINMENT`] of `a`'s content weight can lie in
-/// an alignment with `b`: the alignment pairs only content tokens of `a`
-/// that match (as [`crate::align::tokens_match`] decides) some content
-/// token of `b`, each once, so it cannot when the others weigh more than
-/// the rest. Gives up on `a` as soon as they do (most pairs here share
-/// a third of their words, so that comes early).
-fn may_align(a: &Features, wa: &[f32], tot_a: f32, b: &Features) -> bool {
+/// Whether [`PARTIAL_MIN_CONTAINMENT`] of `a`'s content weight (`a` =
+/// features, token weights, total content weight) can lie in an alignment
+/// with `b`: the alignment pairs only content tokens of `a` that match (as
+/// [`crate::align::tokens_match`] decides) some content token of `b`, each
+/// once, so it cannot when the others weigh more than the rest. Gives up on
+/// `a` as soon as they do (most pairs here share a third of their words, so
+/// that comes early); no allocation, as it runs for most scored pairs.
+fn may_align((a, wa, tot_a): (&Features, &[f32], f32), b: &Features) -> bool {
     // Slack for sums taken in another order.
     const EPS: f32 = 1e-3;
     let allowed = tot_a * (1.0 - PARTIAL_MIN_CONTAINMENT) + EPS;
@@ -422,15 +556,14 @@ fn may_align(a: &Features, wa: &[f32], tot_a: f32, b: &Features) -> bool {
     true
 }
 
-/// `only_matches`: the caller keeps only pairs that get a tier, so a pair
-/// that surely gets none is not aligned (the costliest step) and its
-/// signals are left incomplete.
+/// `detail`: see [`Detail`]. With [`Detail::MatchesOnly`] the signals of a
+/// pair that surely gets no tier are left incomplete.
 fn analyse(
     a: &Features,
     b: &Features,
     idf: Option<&Idf>,
     passages: bool,
-    only_matches: bool,
+    detail: Detail,
 ) -> Analysis {
     let ((wa, builtin), (wb, _)) = (weights(a, idf), weights(b, idf));
     let (tot_a, tot_b) = (
@@ -454,17 +587,23 @@ fn analyse(
     let mut alignment = Alignment::default();
     let mut passage = Passage::default();
     let full = cover_a.max(cover_b) >= MIN_COVER;
-    if full || (passages && 0.5 * (got_a + got_b) >= PASSAGE_MIN_MASS) {
+    let heavy = passages && 0.5 * (got_a + got_b) >= PASSAGE_MIN_MASS;
+    if full || heavy || detail == Detail::Graded {
         signals.char4 = dice(a.grams(), b.grams());
-        signals.score = mixed_score(signals.soft, signals.char4);
-        if only_matches && !passages && !may_get_tier(&signals, a, &wa, tot_a, b, &wb, tot_b) {
-            return Analysis {
-                signals,
-                match_a,
-                alignment,
-                passage,
-            };
-        }
+    }
+    signals.score = mixed_score(cover_a, cover_b, signals.char4);
+    if detail == Detail::MatchesOnly
+        && !passages
+        && !may_get_tier(&signals, (a, &wa, tot_a), (b, &wb, tot_b))
+    {
+        return Analysis {
+            signals,
+            match_a,
+            alignment,
+            passage,
+        };
+    }
+    if full || heavy {
         alignment = local_align(a.toks(), &wa, b.toks(), &wb);
         let (mut al_a, mut al_b, mut n) = (0f32, 0f32, 0u32);
         for &(i, j) in &alignment.pairs {
@@ -484,7 +623,7 @@ fn analyse(
             signals.passage_tokens = passage.pairs.len() as u32;
         }
     }
-    signals.score = mixed_score(signals.soft, signals.char4);
+    signals.score = mixed_score(cover_a, cover_b, signals.char4);
     Analysis {
         signals,
         match_a,
@@ -496,7 +635,7 @@ fn analyse(
 /// The raw signals of a pair (no thresholds), with built-in weights or a
 /// corpus [`Idf`].
 pub fn signals(a: &Features, b: &Features, idf: Option<&Idf>) -> Signals {
-    analyse(a, b, idf, true, false).signals
+    analyse(a, b, idf, true, Detail::Graded).signals
 }
 
 /// Weighted share of `a`'s content found in `b` (the `cover_a` signal
@@ -580,13 +719,16 @@ pub fn score_features_with_idf(
     text_b: &str,
     idf: Option<&Idf>,
 ) -> Scored {
-    score_pair(a, text_a, b, text_b, idf, true, false)
+    score_pair(a, text_a, b, text_b, idf, true, Detail::Graded)
 }
 
 /// Like [`score_features`], with the reworded-passage search on or off.
 /// Off, no match rests on a shared passage alone
 /// ([`Scored::via_passage`] is never true) and the search's cost is saved:
-/// the matcher's default (see `MatchOptions::passages`).
+/// the matcher's default (see `MatchOptions::passages`). The score of a
+/// pair that gets no tier is not graded here (its char n-grams are not
+/// compared: the matcher drops such pairs); a tiered pair's score is the
+/// same as [`score_features`]'.
 pub fn score_features_passages(
     a: &Features,
     text_a: &str,
@@ -594,7 +736,7 @@ pub fn score_features_passages(
     text_b: &str,
     passages: bool,
 ) -> Scored {
-    score_pair(a, text_a, b, text_b, None, passages, false)
+    score_pair(a, text_a, b, text_b, None, passages, Detail::Tiered)
 }
 
 /// [`score_features_passages`] for callers that keep only pairs with a
@@ -608,7 +750,7 @@ pub(crate) fn score_for_matching(
     text_b: &str,
     passages: bool,
 ) -> Scored {
-    score_pair(a, text_a, b, text_b, None, passages, true)
+    score_pair(a, text_a, b, text_b, None, passages, Detail::MatchesOnly)
 }
 
 /// The result for a pair without a tier when only matches are wanted.
@@ -630,7 +772,7 @@ fn score_pair(
     text_b: &str,
     idf: Option<&Idf>,
     passages: bool,
-    only_matches: bool,
+    detail: Detail,
 ) -> Scored {
     if a.is_empty() || b.is_empty() {
         return Scored {
@@ -662,7 +804,7 @@ fn score_pair(
             conflicts: vec![],
         };
     }
-    let an = analyse(a, b, idf, passages, only_matches);
+    let an = analyse(a, b, idf, passages, detail);
     let s = an.signals;
     let max_cover = s.cover_a.max(s.cover_b);
     let min_cover = s.cover_a.min(s.cover_b);
@@ -732,7 +874,7 @@ fn score_pair(
     } else {
         base
     };
-    if only_matches && tier.is_none() {
+    if detail == Detail::MatchesOnly && tier.is_none() {
         return no_match();
     }
     let (spans_a, spans_b) = match base {
