@@ -296,18 +296,20 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
         }
         ka.clear();
         kb.clear();
-        let fill = |out: &mut Vec<(u64, usize)>, f: &Features, free: &dyn Fn(usize) -> bool| {
-            out.extend(
-                f.toks()
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, t)| t.is_content() && free(*i))
-                    .map(|(i, t)| (key(t), i))
-                    .filter(|(k, _)| pass < 2 || *k != 0),
-            );
-        };
-        fill(&mut ka, a, &|i| match_a[i].is_none());
-        fill(&mut kb, b, &|j| !used_b[j]);
+        ka.extend(
+            ta.iter()
+                .enumerate()
+                .filter(|(i, t)| t.is_content() && match_a[*i].is_none())
+                .map(|(i, t)| (key(t), i))
+                .filter(|(k, _)| pass < 2 || *k != 0),
+        );
+        kb.extend(
+            tb.iter()
+                .enumerate()
+                .filter(|(j, t)| t.is_content() && !used_b[*j])
+                .map(|(j, t)| (key(t), j))
+                .filter(|(k, _)| pass < 2 || *k != 0),
+        );
         if ka.is_empty() || kb.is_empty() {
             break;
         }
@@ -379,7 +381,7 @@ fn match_stripped(
     sim: f32,
 ) {
     // Key tokens and feature tokens correspond one to one.
-    let stripped = |f: &Features, free: &dyn Fn(usize) -> bool| -> Vec<(u64, usize)> {
+    fn stripped(f: &Features, free: impl Fn(usize) -> bool) -> Vec<(u64, usize)> {
         f.toks()
             .iter()
             .zip(f.key_tokens())
@@ -387,24 +389,24 @@ fn match_stripped(
             .filter(|(i, (t, _))| t.pre != 0 && free(*i))
             .filter_map(|(i, (t, w))| proclitic_stem(t, w).map(|k| (k, i)))
             .collect()
-    };
-    let mut sa = stripped(a, &|i| match_a[i].is_none());
-    let mut sb = stripped(b, &|j| !used_b[j]);
+    }
+    let mut sa = stripped(a, |i| match_a[i].is_none());
+    let mut sb = stripped(b, |j| !used_b[j]);
     if sa.is_empty() && sb.is_empty() {
         return;
     }
     // The first entry of `keys` with key `k` whose token is still free.
-    let find = |keys: &[(u64, usize)], k: u64, free: &dyn Fn(usize) -> bool| {
+    fn find(keys: &[(u64, usize)], k: u64, free: impl Fn(usize) -> bool) -> Option<usize> {
         let start = keys.partition_point(|e| e.0 < k);
         keys[start..]
             .iter()
             .take_while(|e| e.0 == k)
             .map(|e| e.1)
             .find(|&x| free(x))
-    };
+    }
     for &(k, i) in &sa {
         if match_a[i].is_none()
-            && let Some(j) = find(kb, k, &|j| !used_b[j])
+            && let Some(j) = find(kb, k, |j| !used_b[j])
         {
             match_a[i] = Some(j);
             sim_a[i] = sim;
@@ -413,7 +415,7 @@ fn match_stripped(
     }
     for &(k, j) in &sb {
         if !used_b[j]
-            && let Some(i) = find(ka, k, &|i| match_a[i].is_none())
+            && let Some(i) = find(ka, k, |i| match_a[i].is_none())
         {
             match_a[i] = Some(j);
             sim_a[i] = sim;
@@ -424,7 +426,7 @@ fn match_stripped(
     sb.retain(|e| !used_b[e.1]);
     sb.sort_unstable();
     for &(k, i) in &sa {
-        if let Some(j) = find(&sb, k, &|j| !used_b[j]) {
+        if let Some(j) = find(&sb, k, |j| !used_b[j]) {
             match_a[i] = Some(j);
             sim_a[i] = sim;
             used_b[j] = true;
