@@ -18,30 +18,44 @@
 //!    do; units in between are left out. Annotation offsets are code points.
 //! 4. Each suspicious document is compared with the source documents its
 //!    annotations name plus [`RANDOM_SOURCES`] others drawn with a fixed seed
-//!    (so documents without plagiarism are compared too). Source text is cut
-//!    into **windows** of adjacent units ([`WINDOW_SIZES`], [`LONG_WINDOW_RATIO`]): word shuffling
-//!    moves words across sentence boundaries, so a reused sentence may only
-//!    be contained in two or three source sentences together.
-//! 5. Per suspicious unit, each signal is the maximum over all windows of the
-//!    compared sources. For a signal, the threshold is the lowest value that
-//!    at most [`FPR`] (5%) of non-reused units reach; recall per obfuscation
-//!    is the share of reused units at or above it.
+//!    (so documents without plagiarism are compared too).
+//! 5. Both documents are cut into `isnad_score::Windows` of adjacent
+//!    sentence-level units (every unit but clauses; sizes
+//!    `isnad_score::WINDOW_SIZES`), and every counted unit — clauses
+//!    included — is scored against each compared source with
+//!    `isnad_score::window_cover`: direct containment in a window of one to
+//!    three source sentences or of at most twice the unit's tokens, or
+//!    anchored containment in the source passage that best contains a long
+//!    window of the suspicious document around the unit (see that module's
+//!    docs). Word shuffling moves words across sentence boundaries over a
+//!    whole passage of several hundred tokens, so a shuffled sentence is
+//!    only contained in the source passage as a whole. Nothing of the
+//!    annotation is used in scoring.
+//! 6. Per suspicious unit, each signal is the maximum over the compared
+//!    sources. For a signal, the threshold is the lowest value that at most
+//!    [`FPR`] (5%) of non-reused units reach; recall per obfuscation is the
+//!    share of reused units at or above it. One threshold for all
+//!    obfuscation types.
 //!
-//! To keep the run short, `isnad containment` is computed on the
-//! [`TOP_WINDOWS`] windows of each compared source with the most exact
-//! token overlap (word containment is computed on all).
-//!
-//! Signals: `isnad containment` = `isnad_score::containment` (IDF-weighted
-//! soft share of the suspicious unit's content found in the window,
-//! word-order free); `word containment` = share of the unit's distinct match-key
-//! tokens present in the window (the one-line baseline, same protocol).
-//! The `isnad containment` threshold is `isnad_score::PASSAGE_MIN_CONTAINMENT`.
+//! Signals: `isnad window cover` = `window_cover`'s score (the shipped
+//! threshold `isnad_score::WINDOW_MIN_CONTAINMENT` is this fit);
+//! `isnad containment, direct windows only` = its direct part alone
+//! (`isnad_score::containment`, IDF-weighted soft share of the unit's
+//! content found in the window, word-order free; the signal of the
+//! previous protocol, whose windows also counted clauses as units);
+//! `word containment` = share of the unit's distinct match-key tokens
+//! present in a window compared directly (the one-line baseline, same
+//! windows). The passage tables compare each unit with the
+//! [`PASSAGE_TOP`] single source sentences of most exact token overlap.
 //!
 //! Run: `cargo run --release -p isnad-eval -- exaraplagdet`.
 
 use anyhow::{Context, bail};
-use isnad_score::{Features, containment, features, h64};
-use isnad_segment::segment;
+use isnad_score::{
+    ANCHOR_MIN_CONTAINMENT, ANCHOR_MIN_UNITS, ANCHOR_RATIO, Features, LONG_WINDOW_RATIO,
+    MAX_DIRECT_UNITS, WINDOW_SIZES, Windows, features, h64, window_cover,
+};
+use isnad_segment::{UnitKind, segment};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -49,27 +63,14 @@ use std::process::Command;
 
 /// Units with fewer match-key tokens are not counted.
 pub const MIN_TOKENS: usize = 5;
-/// Largest window of adjacent source units.
-pub const MAX_WINDOW: usize = 3;
-/// Window sizes (in source units). Windows up to [`MAX_WINDOW`] start at
-/// every unit and are compared with every suspicious unit; longer ones start
-/// every `size/2` units and are compared only with suspicious units at least
-/// [`LONG_WINDOW_RATIO`]⁻¹ times their token count — a word-shuffled passage
-/// loses its sentence punctuation and becomes one long "sentence" drawn from
-/// many source sentences, while a short unit must not be "contained" in a
-/// long stretch of text by chance.
-pub const WINDOW_SIZES: &[usize] = &[1, 2, 3, 4, 6, 8, 12, 16, 24, 32];
-/// A long window may have at most this many times the suspicious unit's tokens.
-pub const LONG_WINDOW_RATIO: f32 = 2.0;
 /// Random extra source documents compared with each suspicious document.
 pub const RANDOM_SOURCES: usize = 2;
 /// False-positive budget: share of non-reused units allowed to match.
 pub const FPR: f64 = 0.05;
 const SEED: u64 = 2015;
-/// Windows per compared source scored with `containment` (those with the
-/// most exact token overlap); the rest cannot reach the maximum in practice
-/// and scoring all of them made the run 20× slower.
-pub const TOP_WINDOWS: usize = 12;
+/// Single source sentences per compared source on which the passage
+/// signals are computed (those with the most exact token overlap).
+pub const PASSAGE_TOP: usize = 12;
 
 /// Options of the evaluation.
 #[derive(clap::Args, Debug)]
@@ -152,8 +153,12 @@ fn unpack(data: &Path, work: &Path) -> anyhow::Result<Option<PathBuf>> {
     Ok(Some(root))
 }
 
-/// Units of a document as (char start, char end, byte range).
-fn units(text: &str) -> Vec<(usize, usize, std::ops::Range<usize>)> {
+/// A unit of a document: char start, char end, byte range, and whether it
+/// is sentence-level (not a clause inside a sentence).
+type DocUnit = (usize, usize, std::ops::Range<usize>, bool);
+
+/// Units of a document (`segment`, clauses included).
+fn units(text: &str) -> Vec<DocUnit> {
     let mut char_at = vec![0usize; text.len() + 1];
     let mut c = 0;
     for (b, ch) in text.char_indices() {
@@ -165,13 +170,22 @@ fn units(text: &str) -> Vec<(usize, usize, std::ops::Range<usize>)> {
     char_at[text.len()] = c;
     segment(text)
         .into_iter()
-        .map(|u| (char_at[u.span.start], char_at[u.span.end], u.span))
+        .map(|u| {
+            let sentence = u.kind != UnitKind::Clause;
+            (char_at[u.span.start], char_at[u.span.end], u.span, sentence)
+        })
         .collect()
 }
 
+/// Byte spans of a document's sentence-level units.
+fn sentence_spans(us: &[DocUnit]) -> Vec<std::ops::Range<usize>> {
+    us.iter().filter(|u| u.3).map(|u| u.2.clone()).collect()
+}
+
 struct SourceDoc {
-    /// Window features, token set, and size in units.
-    windows: Vec<(Features, Vec<u64>, usize)>,
+    windows: Windows,
+    /// Token set of each window (for the word-containment baseline).
+    sets: Vec<Vec<u64>>,
 }
 
 /// Sorted distinct hashes of the match-key tokens.
@@ -190,26 +204,13 @@ fn token_set(f: &Features) -> Vec<u64> {
 fn load_source(path: &Path) -> anyhow::Result<SourceDoc> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let us = units(&text);
-    let mut windows = Vec::new();
-    for &w in WINDOW_SIZES {
-        let stride = if w <= MAX_WINDOW { 1 } else { w / 2 };
-        let mut i = 0;
-        while i + w <= us.len() || (i == 0 && w > MAX_WINDOW && !us.is_empty()) {
-            let last = (i + w).min(us.len()) - 1;
-            let slice = &text[us[i].2.start..us[last].2.end];
-            let f = features(slice);
-            if !(f.len() < MIN_TOKENS && w == 1) {
-                let set = token_set(&f);
-                windows.push((f, set, w));
-            }
-            if i + w >= us.len() {
-                break;
-            }
-            i += stride;
-        }
-    }
-    Ok(SourceDoc { windows })
+    let windows = Windows::new(&text, &sentence_spans(&units(&text)));
+    let sets = windows
+        .windows()
+        .iter()
+        .map(|w| token_set(&w.features))
+        .collect();
+    Ok(SourceDoc { windows, sets })
 }
 
 /// Reads one signal of a scored unit.
@@ -217,6 +218,8 @@ type Getter = fn(&Scored) -> f32;
 
 struct Scored {
     obfuscation: Option<String>,
+    /// `window_cover` score (direct or anchored), and its direct part.
+    window: f32,
     cover: f32,
     words: f32,
     /// Best passage mass against one source sentence, per [`PASSAGE_DENSITIES`].
@@ -312,9 +315,12 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
             let path = susp_dir.join(name);
             let text = std::fs::read_to_string(&path)
                 .with_context(|| format!("reading {}", path.display()))?;
-            let mut out = Vec::new();
-            for (cs, ce, span) in units(&text) {
-                let f = features(&text[span]);
+            let us = units(&text);
+            let mine_windows = Windows::long(&text, &sentence_spans(&us));
+            // Counted units: features, span, obfuscation (None = non-reused).
+            let mut counted: Vec<(Features, std::ops::Range<usize>, Option<String>)> = Vec::new();
+            for (cs, ce, span, _) in us {
+                let f = features(&text[span.clone()]);
                 if f.len() < MIN_TOKENS || ce <= cs {
                     continue;
                 }
@@ -341,45 +347,58 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
                 } else {
                     continue;
                 };
+                counted.push((f, span, obfuscation));
+            }
+            let probes: Vec<(std::ops::Range<usize>, &Features)> = counted
+                .iter()
+                .map(|(f, span, _)| (span.clone(), f))
+                .collect();
+            let mut covers = vec![(0f32, 0f32); counted.len()];
+            for s in srcs {
+                let got = window_cover(&mine_windows, &probes, &src_docs[s].windows);
+                for (c, g) in covers.iter_mut().zip(got) {
+                    c.0 = c.0.max(g.score);
+                    c.1 = c.1.max(g.direct);
+                }
+            }
+            let mut out = Vec::new();
+            for ((f, _, obfuscation), (window, cover)) in counted.into_iter().zip(covers) {
                 let mine = token_set(&f);
-                let (mut cover, mut words) = (0f32, 0f32);
+                let mut words = 0f32;
                 let mut passage = [0f32; 3];
                 for s in srcs {
-                    let windows = &src_docs[s].windows;
-                    let mut overlap: Vec<(usize, usize)> = windows
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, (wf, _, size))| {
-                            *size <= MAX_WINDOW
-                                || wf.len() as f32 <= LONG_WINDOW_RATIO * f.len() as f32
-                        })
-                        .map(|(k, (_, wset, _))| {
-                            (
-                                mine.iter()
-                                    .filter(|t| wset.binary_search(t).is_ok())
-                                    .count(),
-                                k,
-                            )
-                        })
-                        .collect();
-                    for &(inter, _) in &overlap {
+                    let doc = &src_docs[s];
+                    let mut singles: Vec<(usize, usize)> = Vec::new();
+                    for (k, (w, wset)) in doc.windows.windows().iter().zip(&doc.sets).enumerate() {
+                        let size = w.units.len();
+                        if size > MAX_DIRECT_UNITS
+                            && w.features.len() as f32 > LONG_WINDOW_RATIO * f.len() as f32
+                        {
+                            continue;
+                        }
+                        let inter = mine
+                            .iter()
+                            .filter(|t| wset.binary_search(t).is_ok())
+                            .count();
                         words = words.max(inter as f32 / mine.len().max(1) as f32);
+                        if size == 1 {
+                            singles.push((inter, k));
+                        }
                     }
-                    overlap.sort_unstable_by(|x, y| y.cmp(x));
-                    for &(_, k) in overlap.iter().take(TOP_WINDOWS) {
-                        cover = cover.max(containment(&f, &windows[k].0, None));
-                        if windows[k].2 == 1 {
-                            for (d, best) in PASSAGE_DENSITIES.iter().zip(passage.iter_mut()) {
-                                let p = isnad_score::passage(&f, &windows[k].0, *d);
-                                if p.tokens >= isnad_score::PASSAGE_MIN_TOKENS {
-                                    *best = best.max(p.mass);
-                                }
+                    singles.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+                    for &(_, k) in singles.iter().take(PASSAGE_TOP) {
+                        let wf = &doc.windows.windows()[k].features;
+                        for (d, best) in PASSAGE_DENSITIES.iter().zip(passage.iter_mut()) {
+                            let p = isnad_score::passage(&f, wf, *d);
+                            if p.tokens >= isnad_score::PASSAGE_MIN_TOKENS {
+                                *best = best.max(p.mass);
                             }
                         }
                     }
                 }
                 out.push(Scored {
                     obfuscation,
+                    window,
                     cover,
                     words,
                     passage,
@@ -397,17 +416,23 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
         }
     }
     println!(
-        "ExAraPlagDet-2015: {} suspicious docs, {} units counted ({} non-reused); windows of {WINDOW_SIZES:?} source units (long ones up to {LONG_WINDOW_RATIO}x the unit); {RANDOM_SOURCES} random extra sources per doc",
+        "ExAraPlagDet-2015: {} suspicious docs, {} units counted ({} non-reused); windows of {WINDOW_SIZES:?} sentence units (direct: up to {MAX_DIRECT_UNITS} units or {LONG_WINDOW_RATIO}x the unit's tokens; anchors: suspicious windows of >= {ANCHOR_MIN_UNITS} units, source windows up to {ANCHOR_RATIO}x their tokens, >= {ANCHOR_MIN_CONTAINMENT} contained); {RANDOM_SOURCES} random extra sources per doc",
         plan.len(),
         all.len(),
         negatives
     );
     println!();
-    let signals_list: [(&str, Getter); 2] = [
+    let signals_list: [(&str, Getter); 3] = [
         ("word containment (baseline)", |s| s.words),
-        ("isnad containment (soft IDF cover)", |s| s.cover),
+        ("isnad containment, direct windows only", |s| s.cover),
+        ("isnad window cover (direct or anchored)", |s| s.window),
     ];
     table(&all, &types, &signals_list, FPR);
+    println!();
+    println!(
+        "Shipped isnad_score::WINDOW_MIN_CONTAINMENT = {} (the window cover threshold above, fitted on all 601 documents).",
+        isnad_score::WINDOW_MIN_CONTAINMENT
+    );
     println!();
     println!(
         "Passage matching against single source sentences (isnad_score::passage; the mass threshold is PASSAGE_MIN_MASS, fitted at ≤{}% FP; shipped PASSAGE_MIN_DENSITY = {}, PASSAGE_MIN_MASS = {}):",

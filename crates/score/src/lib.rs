@@ -31,6 +31,7 @@ mod statements;
 mod stem;
 mod stopwords;
 mod tier;
+mod window;
 
 pub use candidates::{EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, posting_cap};
 pub use components::Components;
@@ -56,3 +57,8 @@ pub use statements::{LINKAGE, Statement, group_match_set, group_statements};
 pub use stem::{light_stem, light_stem_str};
 pub use stopwords::is_stopword;
 pub use tier::Tier;
+pub use window::{
+    ANCHOR_MIN_CONTAINMENT, ANCHOR_MIN_UNITS, ANCHOR_RATIO, LONG_WINDOW_RATIO, MAX_DIRECT_UNITS,
+    TOP_ANCHORS, TOP_WINDOWS, WINDOW_MIN_CONTAINMENT, WINDOW_SIZES, Window, WindowCover, Windows,
+    window_cover,
+};
