@@ -75,6 +75,10 @@ pub struct Features {
     numbers: Box<[NumberMention]>,
     /// Canonical text of each number token (token index, value).
     number_texts: Box<[(u32, Box<str>)]>,
+    /// `(token index, stem hash)` of the words with a one-letter
+    /// preposition ([`proclitic_stem`]), in token order: the soft matching
+    /// of every scored pair looks them up.
+    proclitic: Box<[(u32, u64)]>,
     negators: u16,
     /// Sum of the built-in weights of the content tokens.
     content_weight: f32,
@@ -97,6 +101,7 @@ impl Features {
             + self.stems.len() * size_of::<u64>()
             + self.numbers.len() * (size_of::<NumberMention>() + 16)
             + self.number_texts.len() * (size_of::<(u32, Box<str>)>() + 16)
+            + self.proclitic.len() * size_of::<(u32, u64)>()
             + self.grams.get().map_or(0, |g| g.len() * size_of::<u32>())
             + self
                 .display
@@ -184,6 +189,12 @@ impl Features {
         &self.display
     }
 
+    /// `(token index, stem hash)` of the tokens that are a one-letter
+    /// preposition plus a word ([`proclitic_stem`]), in token order.
+    pub(crate) fn proclitic_stems(&self) -> &[(u32, u64)] {
+        &self.proclitic
+    }
+
     pub(crate) fn number_mentions(&self) -> &[NumberMention] {
         &self.numbers
     }
@@ -203,6 +214,7 @@ impl PartialEq for Features {
             && self.stems == other.stems
             && self.numbers == other.numbers
             && self.number_texts == other.number_texts
+            && self.proclitic == other.proclitic
             && self.negators == other.negators
             && self.content_weight == other.content_weight
     }
@@ -384,6 +396,15 @@ fn analyse_text(text: &str, full: bool) -> Features {
             flags,
         });
     }
+    let proclitic: Box<[(u32, u64)]> = if full {
+        toks.iter()
+            .zip(&tokens)
+            .enumerate()
+            .filter_map(|(i, (t, w))| proclitic_stem(t, w).map(|k| (i as u32, k)))
+            .collect()
+    } else {
+        Box::default()
+    };
     let mut nums = if full {
         numbers::scan_text(text, &isnad_segment::normalize::match_key)
     } else {
@@ -396,11 +417,47 @@ fn analyse_text(text: &str, full: bool) -> Features {
         stems: stems.into_boxed_slice(),
         numbers: nums.into_boxed_slice(),
         number_texts: number_texts.into_boxed_slice(),
+        proclitic,
         negators,
         content_weight: total,
         grams: OnceLock::new(),
         display: OnceLock::new(),
     }
+}
+
+/// The stem hash of an Arabic content word once a one-letter preposition
+/// (`ب`, `ل`, `ك`, after an optional `و`/`ف`) is taken off, when at least
+/// three letters stay: `لموناكو` → `موناكو`, `بنظام` → `نظام`, `وللعضلات` →
+/// `عضل`. Light10 leaves these prefixes on (`بلد`, `كتاب`, `لبنان` start
+/// with the same letters), so a stripped form is only compared with the
+/// other unit's words (their stems, or their own stripped forms:
+/// `لموناكو`/`بموناكو`), where a false match needs both words.
+/// `None` for other tokens.
+pub(crate) fn proclitic_stem(t: &Tok, word: &str) -> Option<u64> {
+    if t.flags & (NUMBER | NEGATOR | LATIN) != 0 || t.pre == 0 {
+        return None;
+    }
+    // Byte tests (this runs for every word of every unit with full features):
+    // `ب` D8 A8, `ل` D9 84, `ك` D9 83; `و` D9 88, `ف` D9 81.
+    let b = word.as_bytes();
+    let preposition = |k: usize| {
+        matches!(
+            (b.get(k), b.get(k + 1)),
+            (Some(0xD8), Some(0xA8)) | (Some(0xD9), Some(0x84 | 0x83))
+        )
+    };
+    let conjunction = matches!((b.first(), b.get(1)), (Some(0xD9), Some(0x88 | 0x81)));
+    let start = if conjunction && preposition(2) {
+        4
+    } else if preposition(0) {
+        2
+    } else {
+        return None;
+    };
+    // At least three (two-byte) Arabic letters after the preposition.
+    let rest = word.get(start..).filter(|r| r.len() >= 6)?;
+    let h = h64(light_stem_str(rest));
+    (h != t.stem).then_some(h)
 }
 
 /// Sorted, deduplicated hashes of the char 4-grams of a canonical key

@@ -37,7 +37,7 @@ use crate::Tier;
 use crate::align::{
     Alignment, Passage, best_passage, display_tokens, local_align, spans_of, tokens_match,
 };
-use crate::features::{Features, LATIN, MAY_NEGATE, NEGATES, NEGATOR, NUMBER, Tok, features};
+use crate::features::{Features, MAY_NEGATE, NEGATES, NUMBER, Tok, features};
 use crate::idf::Idf;
 use crate::names;
 use crate::numbers::NumberMention;
@@ -261,7 +261,7 @@ fn weights(f: &Features, idf: Option<&Idf>) -> (Vec<f32>, bool) {
 /// One-to-one soft matching of content tokens: equal forms first, then equal
 /// stems, then stems equal once a one-letter preposition is taken off one
 /// or both words (`لموناكو`/`موناكو`, `بنظام`/`النظام`: see
-/// [`proclitic_stem`]), then equal name skeletons (confirmed by Jaro-Winkler
+/// `features::proclitic_stem`), then equal name skeletons (confirmed by Jaro-Winkler
 /// when `confirm`), then morphological variants Light10 leaves apart
 /// (`صنع`/`صناعه`: stems sharing their first three letters, confirmed by
 /// Jaro-Winkler ≥ 0.85 when `confirm`).
@@ -380,14 +380,11 @@ fn match_stripped(
     used_b: &mut [bool],
     sim: f32,
 ) {
-    // Key tokens and feature tokens correspond one to one.
     fn stripped(f: &Features, free: impl Fn(usize) -> bool) -> Vec<(u64, usize)> {
-        f.toks()
+        f.proclitic_stems()
             .iter()
-            .zip(f.key_tokens())
-            .enumerate()
-            .filter(|(i, (t, _))| t.pre != 0 && free(*i))
-            .filter_map(|(i, (t, w))| proclitic_stem(t, w).map(|k| (k, i)))
+            .filter(|&&(i, _)| free(i as usize))
+            .map(|&(i, k)| (k, i as usize))
             .collect()
     }
     let mut sa = stripped(a, |i| match_a[i].is_none());
@@ -432,41 +429,6 @@ fn match_stripped(
             used_b[j] = true;
         }
     }
-}
-
-/// The stem hash of an Arabic content word once a one-letter preposition
-/// (`ب`, `ل`, `ك`, after an optional `و`/`ف`) is taken off, when at least
-/// three letters stay: `لموناكو` → `موناكو`, `بنظام` → `نظام`, `وللعضلات` →
-/// `عضل`. Light10 leaves these prefixes on (`بلد`, `كتاب`, `لبنان` start
-/// with the same letters), so a stripped form is only compared with the
-/// other unit's words (their stems, or their own stripped forms:
-/// `لموناكو`/`بموناكو`), where a false match needs both words.
-/// `None` for other tokens.
-fn proclitic_stem(t: &Tok, word: &str) -> Option<u64> {
-    if t.flags & (NUMBER | NEGATOR | LATIN) != 0 || t.pre == 0 {
-        return None;
-    }
-    // Byte tests (this runs for every unmatched word of most scored pairs):
-    // `ب` D8 A8, `ل` D9 84, `ك` D9 83; `و` D9 88, `ف` D9 81.
-    let b = word.as_bytes();
-    let preposition = |k: usize| {
-        matches!(
-            (b.get(k), b.get(k + 1)),
-            (Some(0xD8), Some(0xA8)) | (Some(0xD9), Some(0x84 | 0x83))
-        )
-    };
-    let conjunction = matches!((b.first(), b.get(1)), (Some(0xD9), Some(0x88 | 0x81)));
-    let start = if conjunction && preposition(2) {
-        4
-    } else if preposition(0) {
-        2
-    } else {
-        return None;
-    };
-    // At least three (two-byte) Arabic letters after the preposition.
-    let rest = word.get(start..).filter(|r| r.len() >= 6)?;
-    let h = crate::hash::h64(light_stem_str(rest));
-    (h != t.stem).then_some(h)
 }
 
 /// Matched weight on each side (similarity × weight).
