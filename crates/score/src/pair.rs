@@ -718,7 +718,7 @@ pub(crate) fn score_for_matching(
 }
 
 /// The result for a pair without a tier when only matches are wanted.
-fn no_match() -> Scored {
+pub(crate) fn no_match() -> Scored {
     Scored {
         score: 0.0,
         tier: None,
