@@ -60,7 +60,7 @@ fn segment_invalid_utf8_is_an_error_with_the_byte_offset() {
     assert!(stdout.is_empty());
     assert_eq!(
         stderr.trim(),
-        "isnad: error: fixtures/inputs/bad-folder/enabbaladi/latin1.txt: not valid UTF-8 (byte offset 6)"
+        "isnad: error: fixtures/inputs/bad-folder/enabbaladi/latin1.txt:1: not valid UTF-8 (byte offset 6)"
     );
 }
 

@@ -10,7 +10,7 @@ use std::io::Read;
 use std::path::Path;
 
 /// Reads a whole file (or stdin for `-`/`None`) as UTF-8 text.
-/// Invalid UTF-8 is an error naming the file and the byte offset.
+/// Invalid UTF-8 is an error naming the file, line and byte offset.
 /// A leading byte-order mark is not part of the text.
 pub fn read_utf8(path: Option<&Path>) -> Result<(String, String)> {
     let (name, bytes) = match path.filter(|p| *p != Path::new("-")) {
@@ -28,10 +28,9 @@ pub fn read_utf8(path: Option<&Path>) -> Result<(String, String)> {
         ),
     };
     let text = String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{name}: not valid UTF-8 (byte offset {})",
-            e.utf8_error().valid_up_to()
-        )
+        let at = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+        anyhow::anyhow!("{name}:{line}: not valid UTF-8 (byte offset {at})")
     })?;
     let text = match text.strip_prefix('\u{FEFF}') {
         Some(rest) => rest.to_string(),

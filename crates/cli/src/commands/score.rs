@@ -31,6 +31,13 @@ fn parse_pairs<'t>(name: &str, text: &'t str) -> Result<Vec<(&'t str, &'t str)>>
     for (i, line) in text.lines().enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let mut fields = line.split('\t');
+        if line.trim().is_empty() {
+            // Output line i is the score of input line i: a blank line cannot be skipped.
+            bail!(
+                "{name}:{}: empty line; expected text_a<TAB>text_b (one pair per line, no blank lines)",
+                i + 1
+            );
+        }
         match (fields.next(), fields.next(), fields.next()) {
             (Some(a), Some(b), None) => pairs.push((a, b)),
             (_, _, Some(_)) => bail!(

@@ -47,6 +47,10 @@ pub fn load_manifest(path: &Path) -> Result<Vec<ManifestEntry>> {
             e.utf8_error().valid_up_to()
         )
     })?;
+    let text = match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
     let mut records: Vec<(u64, serde_json::Map<String, serde_json::Value>)> = Vec::new();
     if extension(path) == "csv" {
         let mut rd = csv::ReaderBuilder::new().from_reader(text.as_bytes());
@@ -83,8 +87,8 @@ pub fn load_manifest(path: &Path) -> Result<Vec<ManifestEntry>> {
         let place = format!("{}:{}", path.display(), line);
         let mut take = |k: &str| -> Option<String> {
             match map.remove(k)? {
-                serde_json::Value::String(s) if s.is_empty() => None,
-                serde_json::Value::String(s) => Some(s),
+                serde_json::Value::String(s) if s.trim().is_empty() => None,
+                serde_json::Value::String(s) => Some(s.trim().to_string()),
                 serde_json::Value::Null => None,
                 v => Some(v.to_string()),
             }
@@ -154,11 +158,14 @@ impl Reader<'_> {
             }
         }
         let mut ignored = 0usize;
+        let listed_none = listed.is_empty();
+        let mut texts = 0usize;
         for f in files {
             if extension(&f) != "txt" {
                 ignored += 1;
                 continue;
             }
+            texts += 1;
             let rel = f.strip_prefix(root).unwrap_or(&f);
             let id = strip_txt(&slash_path(rel));
             let outlet = folder_outlet(&f);
@@ -167,11 +174,22 @@ impl Reader<'_> {
         for (base, e) in listed {
             self.read_manifest_entry(&base, &e);
         }
-        if ignored > 0 {
-            self.out.notes.push(format!(
-                "{}: ignored {ignored} file(s) that are not .txt (give .jsonl/.csv files as separate arguments)",
-                root.display()
-            ));
+        // A mistyped folder among other inputs would otherwise go unnoticed.
+        let none = if texts == 0 && listed_none {
+            "no .txt files in this folder"
+        } else {
+            ""
+        };
+        let note = match (none, ignored) {
+            ("", 0) => None,
+            (none, 0) => Some(none.to_string()),
+            (none, n) => Some(format!(
+                "{none}{}ignored {n} file(s) that are not .txt (give .jsonl/.csv files as separate arguments)",
+                if none.is_empty() { "" } else { "; " }
+            )),
+        };
+        if let Some(note) = note {
+            self.out.notes.push(format!("{}: {note}", root.display()));
         }
         Ok(())
     }

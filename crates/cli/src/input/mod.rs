@@ -98,12 +98,15 @@ impl<'p> Reader<'p> {
                     self.read_jsonl_from(std::io::BufReader::new(file), &path.display().to_string())
                 }
                 "csv" => self.read_csv(path),
-                _ => {
+                "txt" => {
                     let id = strip_txt(&slash_path(path));
                     let outlet = folder_outlet(path);
                     self.read_text(path, id, outlet);
                     Ok(())
                 }
+                // Reading anything else as one plain-text article would turn a
+                // JSON array or a TSV export into a single bogus article.
+                other => bail!("{}", unsupported_file(path, other)),
             }
         }
     }
@@ -131,9 +134,9 @@ pub fn read_all(
     for p in paths {
         reader.read_path(p)?;
     }
-    let inputs = reader.finish();
+    let mut inputs = reader.finish();
     if inputs.articles.is_empty() {
-        bail!(
+        let mut msg = format!(
             "no articles found in {}",
             paths
                 .iter()
@@ -141,8 +144,60 @@ pub fn read_all(
                 .collect::<Vec<_>>()
                 .join(", ")
         );
+        for note in &inputs.notes {
+            msg.push_str("\n  ");
+            msg.push_str(note);
+        }
+        bail!(msg);
+    }
+    if let Some(note) = one_outlet_note(&inputs.articles) {
+        inputs.notes.push(note);
     }
     Ok(inputs)
+}
+
+/// A note when every readable article has the same outlet: repeats are
+/// looked for across outlets by default, so such a run finds nothing, and
+/// the usual cause is a flat folder of `.txt` files (outlet = folder name).
+fn one_outlet_note(articles: &[InputArticle]) -> Option<String> {
+    let mut readable = articles
+        .iter()
+        .filter(|a| matches!(a.content, Content::Text(_)));
+    let first = readable.next()?;
+    let mut count = 1usize;
+    for a in readable {
+        if a.outlet != first.outlet {
+            return None;
+        }
+        count += 1;
+    }
+    (count >= 2).then(|| {
+        format!(
+            "all {count} readable articles are from one outlet ({}): repeats are looked for across outlets unless --same-outlet is given; for .txt files the outlet is the parent folder's name, so put each outlet's files in a folder of its own",
+            first.outlet
+        )
+    })
+}
+
+/// Why a file given on the command line is not read, with what to do instead.
+fn unsupported_file(path: &Path, ext: &str) -> String {
+    let kind = if ext.is_empty() {
+        "a file without an extension".to_string()
+    } else {
+        format!("a `.{ext}` file")
+    };
+    let hint = match ext {
+        "json" => format!(
+            " (for a JSON array of articles: `jq -c '.[]' {} > articles.jsonl`)",
+            path.display()
+        ),
+        "" => " (pipe JSONL into `-`)".to_string(),
+        _ => String::new(),
+    };
+    format!(
+        "{}: cannot tell how to read {kind}: give folders, .txt, .jsonl (.ndjson) or .csv files, or `-` for JSONL on stdin{hint}",
+        path.display()
+    )
 }
 
 fn extension(path: &Path) -> String {

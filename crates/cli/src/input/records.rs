@@ -12,6 +12,9 @@ use serde_json::{Map, Value};
 use std::io::BufRead;
 use std::path::Path;
 
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Reads one line into `buf`, keeping at most `cap` bytes (the rest of an
 /// overlong line is consumed and counted). Returns the full line length
 /// including the newline, or 0 at end of input.
@@ -72,6 +75,45 @@ impl LineCounter {
     }
 }
 
+/// Checks the quoting of one raw CSV row (its bytes in the file) the way
+/// RFC 4180 and Python's `csv` in strict mode do. The csv crate parses
+/// leniently: text after a closing quote is glued to the field, and an
+/// unclosed quote runs to the end of the file, so one stray `"` can turn the
+/// following rows into the text of this one and they vanish without a
+/// word. A quote inside an unquoted field (`He said "no"`) is fine.
+fn quote_problem(raw: &[u8]) -> Option<&'static str> {
+    let mut i = 0;
+    let mut field_start = true;
+    while i < raw.len() {
+        if field_start && raw[i] == b'"' {
+            i += 1;
+            loop {
+                let Some(j) = raw[i..].iter().position(|&b| b == b'"') else {
+                    return Some(
+                        "a quoted field is never closed: it runs to the end of the file, taking every following row into this one",
+                    );
+                };
+                i += j + 1;
+                if raw.get(i) == Some(&b'"') {
+                    i += 1; // `""` is an escaped quote
+                } else {
+                    break;
+                }
+            }
+            if !matches!(raw.get(i), None | Some(b',' | b'\r' | b'\n')) {
+                return Some(
+                    "text after the closing quote of a quoted field: an unbalanced `\"` may have joined the following rows into this one",
+                );
+            }
+            field_start = false;
+            continue;
+        }
+        field_start = matches!(raw[i], b',' | b'\r' | b'\n');
+        i += 1;
+    }
+    None
+}
+
 /// A serde_json error without its "at line 1 column N" (the line is ours to name).
 fn json_error(e: &serde_json::Error) -> String {
     let msg = e.to_string();
@@ -93,11 +135,12 @@ fn record_article(
     max_bytes: u64,
 ) -> InputArticle {
     let at = place(path, line);
+    // Surrounding spaces are export noise: `"sana "` and `"sana"` are one outlet.
     let mut take_string = |k: &str| -> Option<String> {
         match fields.remove(k)? {
             Value::Null => None,
-            Value::String(s) if s.is_empty() => None,
-            Value::String(s) => Some(s),
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) => Some(s.trim().to_string()),
             v => Some(v.to_string()),
         }
     };
@@ -181,6 +224,13 @@ impl Reader<'_> {
             while buf.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
                 buf.pop();
             }
+            // A byte-order mark (Windows editors, Excel) opens the file, not the first record.
+            let bom = if line_no == 1 && buf.starts_with(BOM) {
+                buf.drain(..BOM.len());
+                BOM.len() as u64
+            } else {
+                0
+            };
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -191,7 +241,7 @@ impl Reader<'_> {
                 Err(e) => {
                     let reason = format!(
                         "{at}: not valid UTF-8 (byte offset {} in the file)",
-                        line_offset + e.valid_up_to() as u64
+                        line_offset + bom + e.valid_up_to() as u64
                     );
                     self.push(skipped(at, name.to_string(), Some(line_no), reason));
                     continue;
@@ -304,6 +354,27 @@ impl Reader<'_> {
                 .position()
                 .map_or(pos_line, |p| lines.line_at(&bytes, p.byte()));
             let at = place(&name, line);
+            let start = rec.position().map_or(0, |p| p.byte());
+            let raw = usize::try_from(start)
+                .ok()
+                .and_then(|s| bytes.get(s..usize::try_from(rd.position().byte()).ok()?))
+                .unwrap_or_default();
+            if let Some(why) = quote_problem(raw) {
+                let body = raw.trim_ascii();
+                let last = line + body.iter().filter(|&&b| b == b'\n').count() as u64;
+                let lines = if last > line {
+                    format!(" (lines {line}–{last})")
+                } else {
+                    String::new()
+                };
+                self.push(skipped(
+                    at.clone(),
+                    name.clone(),
+                    Some(line),
+                    format!("{at}: malformed CSV row{lines}: {why}"),
+                ));
+                continue;
+            }
             if rec.as_slice().len() as u64 > self.max_bytes {
                 self.push(skipped(
                     at.clone(),
@@ -367,6 +438,16 @@ mod tests {
         assert_eq!(read_capped_line(&mut r, &mut buf, 4).unwrap(), 3);
         assert_eq!(buf, b"ab\n");
         assert_eq!(read_capped_line(&mut r, &mut buf, 4).unwrap(), 0);
+    }
+
+    #[test]
+    fn csv_quoting_is_checked_strictly() {
+        assert_eq!(quote_problem(b"a,\"b, \"\"c\"\"\",d\r\n"), None);
+        assert_eq!(quote_problem(b"a,He said \"no\" twice,d\n"), None);
+        assert_eq!(quote_problem(b"a,\"multi\nline\"\n"), None);
+        assert_eq!(quote_problem(b"\"\",x"), None);
+        assert!(quote_problem(b"a,\"b\nc,\"d\"\n").is_some());
+        assert!(quote_problem(b"a,\"never closed\nb,c\n").is_some());
     }
 
     #[test]

@@ -1,0 +1,200 @@
+//! Input a newcomer or a monitoring desk hands isnad by mistake: files
+//! from Windows editors and spreadsheets, a JSON array, CSV with a stray
+//! quote, a flat folder, a mistyped folder, padded outlet names, and bad
+//! `isnad score --pairs` lines. Each case either reads right or says what is
+//! wrong, naming the file and line; nothing vanishes silently.
+//! Fixtures: `fixtures/bad-input/` (see its README).
+
+mod common;
+
+use common::{article, json_report, run};
+use serde_json::Value;
+
+const DIR: &str = "fixtures/bad-input";
+
+fn statuses(report: &Value) -> Vec<(String, String)> {
+    report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_string(),
+                a["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_byte_order_mark_opens_a_jsonl_file_not_its_first_record() {
+    // Saved by a Windows editor: BOM and CRLF line ends.
+    let report = json_report(&["compare", &format!("{DIR}/bom.jsonl")]);
+    assert_eq!(
+        statuses(&report),
+        [
+            ("bom-1".into(), "used".into()),
+            ("bom-2".into(), "used".into())
+        ]
+    );
+    assert_eq!(article(&report, "bom-1")["line"], 1);
+    assert_eq!(report["summary"]["cross_outlet_statements"], 1);
+}
+
+#[test]
+fn a_byte_order_mark_opens_a_jsonl_manifest() {
+    let (code, stdout, stderr) = run(&[
+        "compare",
+        &format!("{DIR}/bom-manifest"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(article(&report, "sana/a")["outlet"], "SANA");
+    assert_eq!(article(&report, "alwatan/b")["date"], "2021-02-18");
+}
+
+#[test]
+fn a_json_array_or_tsv_file_is_an_error_not_one_plain_text_article() {
+    for (file, hint) in [
+        ("articles.json", "jq -c '.[]'"),
+        ("articles.tsv", "a `.tsv` file"),
+    ] {
+        let path = format!("{DIR}/{file}");
+        let (code, stdout, stderr) = run(&["compare", &path, "--format", "json"]);
+        assert_eq!(code, 1, "{file}: {stderr}");
+        assert!(stdout.is_empty(), "{file}: {stdout}");
+        assert!(
+            stderr.starts_with(&format!("isnad: error: {path}: cannot tell how to read")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(hint), "{stderr}");
+    }
+}
+
+#[test]
+fn a_stray_csv_quote_skips_its_row_naming_the_lines_it_took_in() {
+    // Row q-1 opens a quote it never closes; the lenient parse would glue row
+    // q-2 into q-1's text and q-2 would vanish from the report.
+    let path = format!("{DIR}/unbalanced-quote.csv");
+    let report = json_report(&["compare", &path]);
+    let at = format!("{path}:2");
+    assert_eq!(
+        statuses(&report),
+        [
+            (at.clone(), "skipped".into()),
+            ("q-3".into(), "used".into())
+        ]
+    );
+    assert_eq!(
+        article(&report, &at)["reason"],
+        format!(
+            "{at}: malformed CSV row (lines 2–3): text after the closing quote of a quoted field: an unbalanced `\"` may have joined the following rows into this one"
+        )
+    );
+
+    let path = format!("{DIR}/unclosed-quote.csv");
+    let report = json_report(&["compare", &path]);
+    let at = format!("{path}:3");
+    assert_eq!(
+        statuses(&report),
+        [
+            ("u-1".into(), "used".into()),
+            (at.clone(), "skipped".into())
+        ]
+    );
+    let reason = article(&report, &at)["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("(lines 3–4): a quoted field is never closed"),
+        "{reason}"
+    );
+    let (code, _, _) = run(&["compare", &path, "--strict", "--quiet"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn quotes_inside_csv_fields_are_still_fine() {
+    let report = json_report(&["compare", &format!("{DIR}/quotes-ok.csv")]);
+    assert_eq!(
+        statuses(&report),
+        [
+            ("ok-1".into(), "used".into()),
+            ("ok-2".into(), "used".into())
+        ]
+    );
+}
+
+#[test]
+fn a_folder_without_txt_files_is_named() {
+    let folder = format!("{DIR}/no-txt");
+    let (code, _, stderr) = run(&["compare", &folder, &format!("{DIR}/bom.jsonl")]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "isnad: warning: {folder}: no .txt files in this folder; ignored 1 file(s) that are not .txt"
+        )),
+        "{stderr}"
+    );
+    // Alone, the error says why nothing was found.
+    let (code, _, stderr) = run(&["compare", &folder]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with(&format!(
+            "isnad: error: no articles found in {folder}\n  {folder}: no .txt files in this folder"
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn articles_all_from_one_outlet_get_a_hint() {
+    // A flat folder: every file's outlet is the folder name, so a default
+    // (cross-outlet) run finds nothing; say why.
+    let (code, _, stderr) = run(&["compare", &format!("{DIR}/flat"), "--format", "json"]);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("warning: all 2 readable articles are from one outlet (flat)"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = run(&["compare", &format!("{DIR}/bom.jsonl")]);
+    assert!(!stderr.contains("one outlet"), "{stderr}");
+}
+
+#[test]
+fn outlet_names_padded_with_spaces_are_one_outlet() {
+    let path = format!("{DIR}/outlet-spaces.jsonl");
+    let report = json_report(&["compare", &path]);
+    assert_eq!(article(&report, "s-1")["outlet"], "sana");
+    assert_eq!(article(&report, "s-4")["outlet"], "alwatan");
+    // `"sana "` and `"sana"` carry the same sentence: not a cross-outlet repeat.
+    assert_eq!(report["summary"]["cross_outlet_statements"], 0);
+    assert_eq!(
+        article(&report, "s-3")["reason"],
+        format!("{path}:3: no `outlet` (or `series`) field")
+    );
+}
+
+#[test]
+fn score_names_a_blank_line_and_the_line_of_invalid_utf8() {
+    let out = common::isnad(&["score", "--pairs", "-"])
+        .write_stdin("a\tb\n\nc\td\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap().trim(),
+        "isnad: error: <stdin>:2: empty line; expected text_a<TAB>text_b (one pair per line, no blank lines)"
+    );
+
+    let out = common::isnad(&["score", "--pairs", "-"])
+        .write_stdin(b"a\tb\nc\xff\td\n".to_vec())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap().trim(),
+        "isnad: error: <stdin>:2: not valid UTF-8 (byte offset 5)"
+    );
+}
