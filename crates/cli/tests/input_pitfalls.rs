@@ -198,3 +198,19 @@ fn score_names_a_blank_line_and_the_line_of_invalid_utf8() {
         "isnad: error: <stdin>:2: not valid UTF-8 (byte offset 5)"
     );
 }
+
+#[test]
+fn a_run_where_no_article_can_be_used_is_an_error() {
+    // CSV piped into `-` (which reads JSONL): every line is skipped, and an
+    // empty report with exit 0 would pass for a clean run.
+    let out = common::isnad(&["compare", "-", "--format", "json"])
+        .write_stdin("id,outlet,text\n1,sana,نص\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "isnad: error: none of the 2 article(s) read can be used:\n  -:1: not valid JSON: expected value (column 1)\n  -:2: not valid JSON: trailing characters (column 2)\n"
+    );
+}

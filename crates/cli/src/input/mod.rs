@@ -150,10 +150,39 @@ pub fn read_all(
         }
         bail!(msg);
     }
+    if !inputs
+        .articles
+        .iter()
+        .any(|a| matches!(a.content, Content::Text(_)))
+    {
+        // A report of nothing but skips would pass for a clean run (exit 0).
+        bail!(nothing_usable(&inputs));
+    }
     if let Some(note) = one_outlet_note(&inputs.articles) {
         inputs.notes.push(note);
     }
     Ok(inputs)
+}
+
+/// The error when every article read was skipped: the first reasons, and the notes.
+fn nothing_usable(inputs: &Inputs) -> String {
+    const SHOWN: usize = 5;
+    let n = inputs.articles.len();
+    let mut msg = format!("none of the {n} article(s) read can be used:");
+    for a in inputs.articles.iter().take(SHOWN) {
+        if let Content::Skipped(why) = &a.content {
+            msg.push_str("\n  ");
+            msg.push_str(why);
+        }
+    }
+    if n > SHOWN {
+        msg.push_str(&format!("\n  … and {} more", n - SHOWN));
+    }
+    for note in &inputs.notes {
+        msg.push_str("\n  ");
+        msg.push_str(note);
+    }
+    msg
 }
 
 /// A note when every readable article has the same outlet: repeats are
