@@ -214,3 +214,16 @@ fn a_run_where_no_article_can_be_used_is_an_error() {
         "isnad: error: none of the 2 article(s) read can be used:\n  -:1: not valid JSON: expected value (column 1)\n  -:2: not valid JSON: trailing characters (column 2)\n"
     );
 }
+
+#[test]
+fn a_manifest_listing_a_file_twice_with_other_metadata_is_an_error() {
+    let (code, stdout, stderr) = run(&["compare", &format!("{DIR}/dup-manifest")]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "isnad: error: {DIR}/dup-manifest/manifest.csv:4: manifest lists ./sana/a.txt again with other metadata (first at {DIR}/dup-manifest/manifest.csv:2)"
+        )
+    );
+}

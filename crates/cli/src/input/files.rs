@@ -83,6 +83,7 @@ pub fn load_manifest(path: &Path) -> Result<Vec<ManifestEntry>> {
         }
     }
     let mut out = Vec::with_capacity(records.len());
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (line, mut map) in records {
         let place = format!("{}:{}", path.display(), line);
         let mut take = |k: &str| -> Option<String> {
@@ -96,7 +97,7 @@ pub fn load_manifest(path: &Path) -> Result<Vec<ManifestEntry>> {
         let Some(file) = take("file").or_else(|| take("path")) else {
             bail!("{place}: manifest entry has no `file` field");
         };
-        out.push(ManifestEntry {
+        let entry = ManifestEntry {
             file,
             id: take("id"),
             outlet: take("outlet").or_else(|| take("series")),
@@ -105,9 +106,31 @@ pub fn load_manifest(path: &Path) -> Result<Vec<ManifestEntry>> {
             url: take("url"),
             extra: map.into_iter().collect(),
             place,
-        });
+        };
+        // Only the first entry of a file is used: a later one that says
+        // something else would be dropped without a word.
+        let key = slash_path(Path::new(&entry.file));
+        if let Some(&i) = index.get(&key) {
+            let first: &ManifestEntry = &out[i];
+            if !same_metadata(first, &entry) {
+                bail!(
+                    "{}: manifest lists {} again with other metadata (first at {})",
+                    entry.place,
+                    entry.file,
+                    first.place
+                );
+            }
+            continue;
+        }
+        index.insert(key, out.len());
+        out.push(entry);
     }
     Ok(out)
+}
+
+fn same_metadata(a: &ManifestEntry, b: &ManifestEntry) -> bool {
+    (&a.id, &a.outlet, &a.date, &a.title, &a.url, &a.extra)
+        == (&b.id, &b.outlet, &b.date, &b.title, &b.url, &b.extra)
 }
 
 /// Files of a folder tree, sorted, without hidden files and folders.
