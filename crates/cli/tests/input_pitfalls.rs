@@ -227,3 +227,21 @@ fn a_manifest_listing_a_file_twice_with_other_metadata_is_an_error() {
         )
     );
 }
+
+#[test]
+fn a_file_named_twice_is_read_once() {
+    // Overlapping globs (`*.jsonl data/*.jsonl`) used to fail with
+    // `duplicate article id "bom-1": X:1 and X:1`.
+    let path = format!("{DIR}/bom.jsonl");
+    let again = format!("./{path}");
+    let (code, stdout, stderr) = run(&["compare", &path, &again, "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "isnad: warning: {again}: already read (named twice, or inside a folder given too); read once"
+        )
+    );
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["summary"]["articles"], 2);
+}

@@ -91,6 +91,20 @@ impl<'p> Reader<'p> {
         if meta.is_dir() {
             self.read_dir(path)
         } else {
+            // The same file twice (overlapping globs) is read once, as in folders,
+            // rather than failing on "duplicate ids" naming one place twice.
+            if let Ok(c) = path.canonicalize() {
+                if self.seen.contains(&c) {
+                    self.out.notes.push(format!(
+                        "{}: already read (named twice, or inside a folder given too); read once",
+                        path.display()
+                    ));
+                    return Ok(());
+                }
+                if extension(path) != "txt" {
+                    self.seen.insert(c);
+                }
+            }
             match extension(path).as_str() {
                 "jsonl" | "ndjson" => {
                     let file = std::fs::File::open(path)
