@@ -245,3 +245,21 @@ fn a_file_named_twice_is_read_once() {
     let report: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["summary"]["articles"], 2);
 }
+
+#[test]
+fn utf16_files_are_named_as_utf16_not_as_binary() {
+    const WHY: &str = "UTF-16LE text (it starts with a byte-order mark), isnad reads UTF-8: convert it first, e.g. `iconv -f UTF-16 -t UTF-8`";
+    let report = json_report(&["compare", &format!("{DIR}/utf16")]);
+    assert_eq!(
+        article(&report, "sana/notepad")["reason"],
+        format!("{DIR}/utf16/sana/notepad.txt: {WHY}")
+    );
+    // A whole JSONL file in UTF-16 is an error, not one bad line per record.
+    let path = format!("{DIR}/utf16.jsonl");
+    let (code, _, stderr) = run(&["compare", &path]);
+    assert_eq!(code, 1);
+    assert_eq!(stderr.trim(), format!("isnad: error: {path}: {WHY}"));
+    let (code, _, stderr) = run(&["segment", &format!("{DIR}/utf16/sana/notepad.txt")]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains(WHY), "{stderr}");
+}

@@ -27,6 +27,9 @@ pub fn read_utf8(path: Option<&Path>) -> Result<(String, String)> {
             std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
         ),
     };
+    if let Some(why) = crate::input::utf16_problem(&bytes) {
+        anyhow::bail!("{name}: {why}");
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();

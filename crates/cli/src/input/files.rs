@@ -40,6 +40,9 @@ pub struct ManifestEntry {
 pub fn load_manifest(path: &Path) -> Result<Vec<ManifestEntry>> {
     let bytes =
         std::fs::read(path).with_context(|| format!("cannot read manifest {}", path.display()))?;
+    if let Some(why) = super::utf16_problem(&bytes) {
+        bail!("manifest {}: {why}", path.display());
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "manifest {} is not valid UTF-8 (byte offset {})",

@@ -288,9 +288,26 @@ fn folder_outlet(path: &Path) -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
+/// What to say about a file that starts with a UTF-16 byte-order mark
+/// (Windows Notepad's "Unicode"): otherwise its NUL bytes make it look
+/// binary and its first bytes invalid UTF-8, which hides the easy fix.
+pub(crate) fn utf16_problem(bytes: &[u8]) -> Option<String> {
+    let kind = match bytes {
+        [0xFF, 0xFE, ..] => "UTF-16LE",
+        [0xFE, 0xFF, ..] => "UTF-16BE",
+        _ => return None,
+    };
+    Some(format!(
+        "{kind} text (it starts with a byte-order mark), isnad reads UTF-8: convert it first, e.g. `iconv -f UTF-16 -t UTF-8`"
+    ))
+}
+
 /// Checks raw bytes as article text: not binary, valid UTF-8, not empty.
 /// `offset` is added to reported byte offsets (for records inside a larger file).
 pub(crate) fn check_text(bytes: Vec<u8>, offset: u64) -> Result<String, String> {
+    if let Some(why) = utf16_problem(&bytes) {
+        return Err(why);
+    }
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         return Err(format!(
             "binary data (NUL byte at byte offset {})",

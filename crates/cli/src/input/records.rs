@@ -194,6 +194,12 @@ fn record_article(
 impl Reader<'_> {
     /// Reads JSONL from any reader; `name` is the file name shown in reasons (`-` for stdin).
     pub(super) fn read_jsonl_from<R: BufRead>(&mut self, mut r: R, name: &str) -> Result<()> {
+        let start = r
+            .fill_buf()
+            .with_context(|| format!("cannot read {name}"))?;
+        if let Some(why) = super::utf16_problem(start) {
+            bail!("{name}: {why}");
+        }
         let cap = usize::try_from(self.max_bytes).unwrap_or(usize::MAX);
         let mut buf = Vec::new();
         let mut line_no = 0u64;
@@ -281,6 +287,9 @@ impl Reader<'_> {
         // Read whole: the csv crate's line numbers are off by one after CRLF
         // line ends, so lines are counted here from byte offsets instead.
         let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+        if let Some(why) = super::utf16_problem(&bytes) {
+            bail!("{name}: {why}");
+        }
         let mut lines = LineCounter::default();
         let mut rd = csv::ReaderBuilder::new()
             .has_headers(true)
