@@ -263,3 +263,18 @@ fn utf16_files_are_named_as_utf16_not_as_binary() {
     assert_eq!(code, 1);
     assert!(stderr.contains(WHY), "{stderr}");
 }
+
+#[test]
+fn a_field_under_another_case_is_pointed_out() {
+    let path = format!("{DIR}/field-case.jsonl");
+    let report = json_report(&["compare", &path]);
+    assert_eq!(
+        article(&report, &format!("{path}:1"))["reason"],
+        format!("{path}:1: no `text` field (there is `Text`: field names are lower case)")
+    );
+    assert_eq!(
+        article(&report, "c-2")["reason"],
+        format!("{path}:2: no `text` field (there is `TEXT`: field names are lower case)")
+    );
+    assert_eq!(article(&report, "c-3")["status"], "used");
+}

@@ -127,6 +127,16 @@ fn place(path: &str, line: u64) -> String {
     format!("{path}:{line}")
 }
 
+/// A hint when a field is there under another case (`Text`, `OUTLET`, from
+/// spreadsheet headers): field names are matched exactly.
+fn other_case(fields: &Map<String, Value>, name: &str) -> String {
+    fields
+        .keys()
+        .find(|k| k.eq_ignore_ascii_case(name))
+        .map(|k| format!(" (there is `{k}`: field names are lower case)"))
+        .unwrap_or_default()
+}
+
 /// Turns one record's fields into an article; `path`/`line` name where it came from.
 fn record_article(
     mut fields: Map<String, Value>,
@@ -151,7 +161,10 @@ fn record_article(
     let url = take_string("url");
     let text = fields.remove("text");
     let content = match text {
-        None => Content::Skipped(format!("{at}: no `text` field")),
+        None => Content::Skipped(format!(
+            "{at}: no `text` field{}",
+            other_case(&fields, "text")
+        )),
         Some(Value::String(t)) if t.len() as u64 > max_bytes => Content::Skipped(format!(
             "{at}: text is {} bytes, over the limit of {max_bytes} bytes per article (--max-article-bytes)",
             t.len()
@@ -173,9 +186,10 @@ fn record_article(
         )),
     };
     let content = match (&content, &outlet) {
-        (Content::Text(_), None) => {
-            Content::Skipped(format!("{at}: no `outlet` (or `series`) field"))
-        }
+        (Content::Text(_), None) => Content::Skipped(format!(
+            "{at}: no `outlet` (or `series`) field{}",
+            other_case(&fields, "outlet")
+        )),
         _ => content,
     };
     InputArticle {
