@@ -278,3 +278,19 @@ fn a_field_under_another_case_is_pointed_out() {
     );
     assert_eq!(article(&report, "c-3")["status"], "used");
 }
+
+#[test]
+fn a_csv_without_an_outlet_column_is_an_error_like_one_without_text() {
+    // Every row would be skipped for the same reason; with other inputs the
+    // run would otherwise go on without the whole file.
+    let path = format!("{DIR}/no-outlet-column.csv");
+    let (code, stdout, stderr) = run(&["compare", &path, &format!("{DIR}/bom.jsonl")]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "isnad: error: {path}: the header row has no `outlet` or `series` column (columns: id, date, text)"
+        )
+    );
+}

@@ -332,11 +332,17 @@ impl Reader<'_> {
                     })
             })
             .collect::<Result<_>>()?;
-        if !headers.iter().any(|h| h == "text") {
-            bail!(
-                "{name}: the header row has no `text` column (columns: {})",
-                headers.join(", ")
-            );
+        // Without these columns every row would be skipped for the same reason.
+        for (need, label) in [
+            (&["text"][..], "`text`"),
+            (&["outlet", "series"][..], "`outlet` or `series`"),
+        ] {
+            if !headers.iter().any(|h| need.contains(&h.as_str())) {
+                bail!(
+                    "{name}: the header row has no {label} column (columns: {})",
+                    headers.join(", ")
+                );
+            }
         }
         let mut records = 0usize;
         let mut rec = csv::ByteRecord::new();
