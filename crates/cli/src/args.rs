@@ -16,14 +16,19 @@ Examples:
 
 Inputs:
   folder        every .txt below it (hidden files skipped); outlet = parent folder
+  *.txt         one article; outlet = parent folder
   *.jsonl       one article per line: id, text, outlet (or passim's series),
                 optional date (ISO), title, url; other fields are kept
   *.csv         same columns, with a header row
   -             JSONL on stdin
   --manifest F  CSV/JSONL mapping file → outlet, date, title (id, url optional)
+Files must be UTF-8 (a leading byte-order mark is fine); other file types
+(.json, .tsv, …) are an error. Unreadable articles are skipped with a
+reason naming file and line, listed in the report and warned about.
 
 Exit status: 0 success (also when output is cut short by a closed pipe),
-1 error (unreadable input, duplicate ids, or --strict with skipped articles),
+1 error (unreadable input, duplicate ids, no usable article, or --strict
+with skipped articles),
 2 usage error.";
 
 const SEGMENT_EXAMPLES: &str = "\

@@ -294,3 +294,14 @@ fn a_csv_without_an_outlet_column_is_an_error_like_one_without_text() {
         )
     );
 }
+
+#[test]
+fn compare_help_says_which_files_are_read() {
+    let (code, stdout, _) = run(&["compare", "--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("*.txt         one article"), "{stdout}");
+    assert!(
+        stdout.contains("other file types\n(.json, .tsv, …) are an error"),
+        "{stdout}"
+    );
+}
