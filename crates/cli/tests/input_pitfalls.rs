@@ -305,3 +305,32 @@ fn compare_help_says_which_files_are_read() {
         "{stdout}"
     );
 }
+
+#[test]
+fn two_folders_of_the_same_layout_do_not_clash() {
+    // Daily exports `day1/sana/001.txt`, `day2/sana/001.txt`: the ids
+    // relative to each folder are the same, which used to be a "duplicate
+    // id" error the user could not fix without renaming files.
+    let (day1, day2) = (format!("{DIR}/days/day1"), format!("{DIR}/days/day2"));
+    let (code, stdout, stderr) = run(&["compare", &day1, &day2, "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "warning: {day2}: file names also read from another input, so this folder's article ids include its path ({day2}/alwatan/001)"
+        )),
+        "{stderr}"
+    );
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let ids: Vec<_> = statuses(&report).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(
+        ids,
+        [
+            "alwatan/001".to_string(),
+            "sana/001".to_string(),
+            format!("{day2}/alwatan/001"),
+            format!("{day2}/sana/001"),
+        ]
+    );
+    assert_eq!(report["summary"]["articles_used"], 4);
+    assert_eq!(report["summary"]["cross_outlet_statements"], 2);
+}

@@ -183,17 +183,28 @@ impl Reader<'_> {
                 listed.push((base.clone(), e));
             }
         }
-        let mut ignored = 0usize;
+        let ignored = files.iter().filter(|f| extension(f) != "txt").count();
+        files.retain(|f| extension(f) == "txt");
+        let texts = files.len();
         let listed_none = listed.is_empty();
-        let mut texts = 0usize;
+        // Ids are paths relative to the folder, so two folders of the same
+        // layout (`day1/sana/001.txt`, `day2/sana/001.txt`) would clash; then
+        // this folder's ids keep the folder's own path.
+        let relative = |f: &Path| strip_txt(&slash_path(f.strip_prefix(root).unwrap_or(f)));
+        let clash = files.iter().any(|f| self.ids.contains(&relative(f)));
+        if clash {
+            self.out.notes.push(format!(
+                "{}: file names also read from another input, so this folder's article ids include its path ({})",
+                root.display(),
+                strip_txt(&slash_path(&files[0]))
+            ));
+        }
         for f in files {
-            if extension(&f) != "txt" {
-                ignored += 1;
-                continue;
-            }
-            texts += 1;
-            let rel = f.strip_prefix(root).unwrap_or(&f);
-            let id = strip_txt(&slash_path(rel));
+            let id = if clash {
+                strip_txt(&slash_path(&f))
+            } else {
+                relative(&f)
+            };
             let outlet = folder_outlet(&f);
             self.read_text(&f, id, outlet);
         }

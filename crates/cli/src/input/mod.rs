@@ -37,6 +37,8 @@ pub struct Reader<'p> {
     meta: HashMap<PathBuf, ManifestEntry>,
     /// Canonical paths already read, so a file named twice is read once.
     seen: HashSet<PathBuf>,
+    /// Ids of the articles read so far (for folder ids that would clash).
+    ids: HashSet<String>,
     stdin_used: bool,
     out: Inputs,
     on_article: &'p dyn Fn(u64),
@@ -49,6 +51,7 @@ impl<'p> Reader<'p> {
             max_bytes,
             meta: HashMap::new(),
             seen: HashSet::new(),
+            ids: HashSet::new(),
             stdin_used: false,
             out: Inputs::default(),
             on_article,
@@ -56,6 +59,7 @@ impl<'p> Reader<'p> {
     }
 
     fn push(&mut self, article: InputArticle) {
+        self.ids.insert(article.id.clone());
         self.out.articles.push(article);
         (self.on_article)(self.out.articles.len() as u64);
     }
