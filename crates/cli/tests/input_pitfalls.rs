@@ -334,3 +334,28 @@ fn two_folders_of_the_same_layout_do_not_clash() {
     assert_eq!(report["summary"]["articles_used"], 4);
     assert_eq!(report["summary"]["cross_outlet_statements"], 2);
 }
+
+#[test]
+fn a_semicolon_separated_csv_is_read_as_such() {
+    // Spreadsheets in locales with a decimal comma save CSV with `;`; read
+    // with commas, the header has no `text` column and the file is refused.
+    let path = format!("{DIR}/semicolon.csv");
+    let (code, stdout, stderr) = run(&["compare", &path, "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "isnad: warning: {path}: the header row has no comma but `;`: read as semicolon-separated"
+        )
+    );
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        statuses(&report),
+        [
+            ("sc-1".into(), "used".into()),
+            ("sc-2".into(), "used".into())
+        ]
+    );
+    assert_eq!(article(&report, "sc-2")["outlet"], "alwatan");
+    assert_eq!(report["summary"]["cross_outlet_statements"], 1);
+}

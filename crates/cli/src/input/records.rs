@@ -75,13 +75,29 @@ impl LineCounter {
     }
 }
 
+/// The field separator: a comma, unless the header row has none but has
+/// semicolons (spreadsheets in locales with a decimal comma) or tabs.
+fn separator(bytes: &[u8]) -> u8 {
+    let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let count = |c: u8| header.iter().filter(|&&b| b == c).count();
+    if count(b',') > 0 {
+        b','
+    } else if count(b';') > count(b'\t') {
+        b';'
+    } else if count(b'\t') > 0 {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
 /// Checks the quoting of one raw CSV row (its bytes in the file) the way
 /// RFC 4180 and Python's `csv` in strict mode do. The csv crate parses
 /// leniently: text after a closing quote is glued to the field, and an
 /// unclosed quote runs to the end of the file, so one stray `"` can turn the
 /// following rows into the text of this one and they vanish without a
 /// word. A quote inside an unquoted field (`He said "no"`) is fine.
-fn quote_problem(raw: &[u8]) -> Option<&'static str> {
+fn quote_problem(raw: &[u8], sep: u8) -> Option<&'static str> {
     let mut i = 0;
     let mut field_start = true;
     while i < raw.len() {
@@ -100,7 +116,7 @@ fn quote_problem(raw: &[u8]) -> Option<&'static str> {
                     break;
                 }
             }
-            if !matches!(raw.get(i), None | Some(b',' | b'\r' | b'\n')) {
+            if !matches!(raw.get(i), None | Some(b'\r' | b'\n')) && raw.get(i) != Some(&sep) {
                 return Some(
                     "text after the closing quote of a quoted field: an unbalanced `\"` may have joined the following rows into this one",
                 );
@@ -108,7 +124,7 @@ fn quote_problem(raw: &[u8]) -> Option<&'static str> {
             field_start = false;
             continue;
         }
-        field_start = matches!(raw[i], b',' | b'\r' | b'\n');
+        field_start = matches!(raw[i], b'\r' | b'\n') || raw[i] == sep;
         i += 1;
     }
     None
@@ -305,7 +321,16 @@ impl Reader<'_> {
             bail!("{name}: {why}");
         }
         let mut lines = LineCounter::default();
+        let sep = separator(&bytes);
+        if sep != b',' {
+            self.out.notes.push(format!(
+                "{name}: the header row has no comma but `{}`: read as {}-separated",
+                if sep == b'\t' { "\\t" } else { ";" },
+                if sep == b'\t' { "tab" } else { "semicolon" },
+            ));
+        }
         let mut rd = csv::ReaderBuilder::new()
+            .delimiter(sep)
             .has_headers(true)
             .from_reader(bytes.as_slice());
         let headers = rd
@@ -388,7 +413,7 @@ impl Reader<'_> {
                 .ok()
                 .and_then(|s| bytes.get(s..usize::try_from(rd.position().byte()).ok()?))
                 .unwrap_or_default();
-            if let Some(why) = quote_problem(raw) {
+            if let Some(why) = quote_problem(raw, sep) {
                 let body = raw.trim_ascii();
                 let last = line + body.iter().filter(|&&b| b == b'\n').count() as u64;
                 let lines = if last > line {
@@ -471,12 +496,17 @@ mod tests {
 
     #[test]
     fn csv_quoting_is_checked_strictly() {
-        assert_eq!(quote_problem(b"a,\"b, \"\"c\"\"\",d\r\n"), None);
-        assert_eq!(quote_problem(b"a,He said \"no\" twice,d\n"), None);
-        assert_eq!(quote_problem(b"a,\"multi\nline\"\n"), None);
-        assert_eq!(quote_problem(b"\"\",x"), None);
-        assert!(quote_problem(b"a,\"b\nc,\"d\"\n").is_some());
-        assert!(quote_problem(b"a,\"never closed\nb,c\n").is_some());
+        assert_eq!(quote_problem(b"a,\"b, \"\"c\"\"\",d\r\n", b','), None);
+        assert_eq!(quote_problem(b"a,He said \"no\" twice,d\n", b','), None);
+        assert_eq!(quote_problem(b"a,\"multi\nline\"\n", b','), None);
+        assert_eq!(quote_problem(b"\"\",x", b','), None);
+        assert!(quote_problem(b"a,\"b\nc,\"d\"\n", b',').is_some());
+        assert!(quote_problem(b"a,\"never closed\nb,c\n", b',').is_some());
+        assert_eq!(quote_problem(b"a;\"b; c\";d\n", b';'), None);
+        assert!(quote_problem(b"a;\"b\";\"c\"d\n", b';').is_some());
+        assert_eq!(separator(b"id;outlet;text\r\n1;a;b,c"), b';');
+        assert_eq!(separator(b"id,outlet;x,text\n"), b',');
+        assert_eq!(separator(b"id\toutlet\ttext\n"), b'\t');
     }
 
     #[test]
