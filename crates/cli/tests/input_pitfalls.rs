@@ -359,3 +359,26 @@ fn a_semicolon_separated_csv_is_read_as_such() {
     assert_eq!(article(&report, "sc-2")["outlet"], "alwatan");
     assert_eq!(report["summary"]["cross_outlet_statements"], 1);
 }
+
+#[test]
+fn csv_manifests_name_the_right_line_and_refuse_a_stray_quote() {
+    let dir = format!("{DIR}/crlf-manifest");
+    let report = json_report(&["compare", &dir]);
+    let reason = article(&report, "sana/missing")["reason"].as_str().unwrap();
+    assert!(
+        reason.contains(&format!(
+            "listed in {dir}/manifest.csv:3 but cannot be read"
+        )),
+        "{reason}"
+    );
+
+    let dir = format!("{DIR}/quote-manifest");
+    let (code, _, stderr) = run(&["compare", &dir]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "isnad: error: manifest {dir}/manifest.csv:2: malformed CSV row: a quoted field is never closed: it runs to the end of the file, taking every following row into this one"
+        )
+    );
+}

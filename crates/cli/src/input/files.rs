@@ -5,6 +5,7 @@
 //! name reliably, so a `manifest.jsonl` or `manifest.csv` in a folder (or
 //! `--manifest FILE`) maps each file to its outlet, date and title.
 
+use super::records::{LineCounter, quote_problem, separator};
 use super::{Reader, check_text, extension, folder_outlet, skipped, slash_path, strip_txt};
 use anyhow::{Context, Result, bail};
 use isnad_report::{Content, InputArticle};
@@ -56,14 +57,37 @@ pub fn load_manifest(path: &Path) -> Result<Vec<ManifestEntry>> {
     };
     let mut records: Vec<(u64, serde_json::Map<String, serde_json::Value>)> = Vec::new();
     if extension(path) == "csv" {
-        let mut rd = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        // As for CSV articles: line numbers from byte offsets (the csv crate
+        // miscounts after CRLF), strict quoting (a stray quote would glue the
+        // following entries into one field), `;` or tab when the header has no comma.
+        let bytes = text.as_bytes();
+        let sep = separator(bytes);
+        let mut rd = csv::ReaderBuilder::new().delimiter(sep).from_reader(bytes);
         let headers = rd
             .headers()
             .with_context(|| format!("manifest {}: cannot read the header row", path.display()))?
             .clone();
-        for rec in rd.records() {
-            let rec = rec.with_context(|| format!("manifest {}", path.display()))?;
-            let line = rec.position().map_or(0, |p| p.line());
+        let mut lines = LineCounter::default();
+        let mut rec = csv::StringRecord::new();
+        loop {
+            let line = lines.line_at(bytes, rd.position().byte());
+            match rd.read_record(&mut rec) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => bail!("manifest {}:{line}: malformed CSV row: {e}", path.display()),
+            }
+            let start = rec.position().map_or(0, |p| p.byte());
+            let line = lines.line_at(bytes, start);
+            let raw = usize::try_from(start)
+                .ok()
+                .and_then(|s| bytes.get(s..usize::try_from(rd.position().byte()).ok()?))
+                .unwrap_or_default();
+            if let Some(why) = quote_problem(raw, sep) {
+                bail!(
+                    "manifest {}:{line}: malformed CSV row: {why}",
+                    path.display()
+                );
+            }
             let map = headers
                 .iter()
                 .zip(rec.iter())

@@ -51,7 +51,7 @@ fn read_capped_line<R: BufRead>(
 /// 1-based line numbers of byte offsets, counted incrementally (offsets
 /// only grow as a file is read, so the whole count is linear).
 #[derive(Default)]
-struct LineCounter {
+pub(super) struct LineCounter {
     upto: usize,
     newlines: u64,
 }
@@ -59,7 +59,7 @@ struct LineCounter {
 impl LineCounter {
     /// The line a record starting at `offset` is on; a record start that
     /// falls on the `\n` of a CRLF belongs to the next line.
-    fn line_at(&mut self, bytes: &[u8], offset: u64) -> u64 {
+    pub(super) fn line_at(&mut self, bytes: &[u8], offset: u64) -> u64 {
         let mut at = usize::try_from(offset)
             .unwrap_or(usize::MAX)
             .min(bytes.len());
@@ -77,7 +77,7 @@ impl LineCounter {
 
 /// The field separator: a comma, unless the header row has none but has
 /// semicolons (spreadsheets in locales with a decimal comma) or tabs.
-fn separator(bytes: &[u8]) -> u8 {
+pub(super) fn separator(bytes: &[u8]) -> u8 {
     let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let count = |c: u8| header.iter().filter(|&&b| b == c).count();
     if count(b',') > 0 {
@@ -97,7 +97,7 @@ fn separator(bytes: &[u8]) -> u8 {
 /// unclosed quote runs to the end of the file, so one stray `"` can turn the
 /// following rows into the text of this one and they vanish without a
 /// word. A quote inside an unquoted field (`He said "no"`) is fine.
-fn quote_problem(raw: &[u8], sep: u8) -> Option<&'static str> {
+pub(super) fn quote_problem(raw: &[u8], sep: u8) -> Option<&'static str> {
     let mut i = 0;
     let mut field_start = true;
     while i < raw.len() {
