@@ -382,3 +382,18 @@ fn csv_manifests_name_the_right_line_and_refuse_a_stray_quote() {
         )
     );
 }
+
+#[test]
+fn absolute_paths_make_ids_with_one_leading_slash() {
+    let file = common::root()
+        .join(DIR)
+        .join("flat/one.txt")
+        .canonicalize()
+        .unwrap();
+    let file = file.to_str().unwrap();
+    let report = json_report(&["compare", file, &format!("{DIR}/bom.jsonl")]);
+    let expected = file.strip_suffix(".txt").unwrap();
+    let a = article(&report, expected);
+    assert_eq!(a["path"], file);
+    assert!(!a["id"].as_str().unwrap().starts_with("//"));
+}

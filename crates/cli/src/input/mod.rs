@@ -256,9 +256,14 @@ fn extension(path: &Path) -> String {
 
 /// A path with `/` separators, for ids that read the same on every platform.
 fn slash_path(path: &Path) -> String {
+    use std::path::Component;
     path.components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .map(|c| c.as_os_str().to_string_lossy())
+        .filter(|c| !matches!(c, Component::CurDir))
+        // The root is the empty name before the first `/` (not a second `/`).
+        .map(|c| match c {
+            Component::RootDir => "".into(),
+            c => c.as_os_str().to_string_lossy(),
+        })
         .collect::<Vec<_>>()
         .join("/")
 }
@@ -376,5 +381,6 @@ mod tests {
     fn ids_drop_txt_and_use_slashes() {
         assert_eq!(strip_txt("a/b.TXT"), "a/b");
         assert_eq!(slash_path(Path::new("./a/b.txt")), "a/b.txt");
+        assert_eq!(slash_path(Path::new("/a/./b.txt")), "/a/b.txt");
     }
 }
