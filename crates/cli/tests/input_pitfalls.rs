@@ -397,3 +397,16 @@ fn absolute_paths_make_ids_with_one_leading_slash() {
     assert_eq!(a["path"], file);
     assert!(!a["id"].as_str().unwrap().starts_with("//"));
 }
+
+#[test]
+fn a_byte_order_mark_inside_joined_jsonl_files_is_not_a_bad_record() {
+    let report = json_report(&["compare", &format!("{DIR}/concatenated.jsonl")]);
+    assert_eq!(
+        statuses(&report),
+        [
+            ("bom-1".into(), "used".into()),
+            ("bom-2".into(), "used".into()),
+            ("bom-3".into(), "used".into())
+        ]
+    );
+}

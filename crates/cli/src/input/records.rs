@@ -260,8 +260,9 @@ impl Reader<'_> {
             while buf.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
                 buf.pop();
             }
-            // A byte-order mark (Windows editors, Excel) opens the file, not the first record.
-            let bom = if line_no == 1 && buf.starts_with(BOM) {
+            // A byte-order mark (Windows editors, Excel) opens a file, not a record;
+            // files joined with `cat` carry theirs to the start of a later line.
+            let bom = if buf.starts_with(BOM) {
                 buf.drain(..BOM.len());
                 BOM.len() as u64
             } else {
