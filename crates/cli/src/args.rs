@@ -155,6 +155,11 @@ pub struct CompareArgs {
     /// (`id<TAB>name<TAB>…`, fields `outlet:ID`, `name:TEXT`) or JSON (`{"id": ["name", …]}`).
     #[arg(long, value_name = "FILE")]
     pub agencies: Option<std::path::PathBuf>,
+    /// Print on stderr, when done, the wall and CPU seconds of each stage (reading,
+    /// segmenting, features, candidates, scoring, expand, statements, provenance, writing) and
+    /// the peak memory.
+    #[arg(long)]
+    pub stats: bool,
 }
 
 fn parse_unit_interval(s: &str) -> Result<f32, String> {

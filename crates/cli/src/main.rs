@@ -11,6 +11,7 @@ mod commands;
 mod input;
 mod output;
 mod progress;
+mod stats;
 
 use args::{Cli, Command};
 use clap::Parser;

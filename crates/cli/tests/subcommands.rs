@@ -182,3 +182,32 @@ fn a_closed_output_pipe_is_not_an_error() {
     assert!(status.success(), "exit {status:?}, stderr: {stderr}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn compare_stats_prints_each_stage_and_the_matcher_counts() {
+    let (code, out, err) = run(&[
+        "compare",
+        "-q",
+        "--stats",
+        "-f",
+        "json",
+        "fixtures/inputs/saudinewsnet-sample.jsonl",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    let stages: Vec<&str> = err
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    for stage in ["reading", "segmenting", "features", "statements", "total"] {
+        assert!(stages.contains(&stage), "no {stage} row in:\n{err}");
+    }
+    // The counts line agrees with the report.
+    let matches = report["summary"]["matches"].as_u64().unwrap();
+    assert!(matches > 0);
+    assert!(err.contains(&format!("report matches {matches}")), "{err}");
+    // Without --stats, nothing of it.
+    let (_, _, quiet) = run(&["compare", "-q", "fixtures/inputs/saudinewsnet-sample.jsonl"]);
+    assert!(!quiet.contains("cpu s"), "{quiet}");
+}

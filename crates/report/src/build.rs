@@ -264,7 +264,8 @@ pub fn build(
         })
         .collect();
 
-    let mut found = isnad_score::find_matches_with_progress(&refs, &options.matching, progress);
+    let (mut found, matching) =
+        isnad_score::find_matches_with_stats(&refs, &options.matching, progress);
     found.retain(|m| {
         let (ua, ub) = (&units[ref_unit[m.a]], &units[ref_unit[m.b]]);
         // A clause matching its own sentence is the segmenter's structure, not reuse.
@@ -286,6 +287,11 @@ pub fn build(
     found.sort_by_key(|x| (x.a, x.b));
     found.dedup_by(|x, y| (x.a, x.b) == (y.a, y.b));
 
+    progress(Progress {
+        stage: "statements",
+        done: 0,
+        total: 1,
+    });
     let groups = isnad_score::group_statements(&refs, &found);
     drop(refs);
 
@@ -413,7 +419,8 @@ pub fn build(
             (a.statement_units > 0).then(|| a.shared_units as f64 / a.statement_units as f64);
     }
 
-    let summary = summarize(&articles, &units, &matches, &statements, &outlets, options);
+    let mut summary = summarize(&articles, &units, &matches, &statements, &outlets, options);
+    summary.matching = matching;
     let mut report = Report {
         articles,
         units,
@@ -421,6 +428,11 @@ pub fn build(
         statements,
         summary,
     };
+    progress(Progress {
+        stage: "provenance",
+        done: 0,
+        total: 1,
+    });
     crate::provenance::annotate(&mut report, &options.sources);
     Ok(report)
 }
@@ -566,6 +578,7 @@ fn summarize(
             min_score: options.min_score,
             passages: options.matching.passages,
         },
+        matching: isnad_score::MatchStats::default(),
     }
 }
 

@@ -338,6 +338,10 @@ pub struct Summary {
     pub provenance: Option<crate::provenance::ProvenanceSummary>,
     /// The options the report was built with.
     pub options: OptionsEcho,
+    /// The matcher's own counts (candidate pairs, capped probes, …): for
+    /// `isnad compare --stats`, not part of the report's formats.
+    #[serde(skip)]
+    pub matching: isnad_score::MatchStats,
 }
 
 /// Figures for one outlet.

@@ -18,6 +18,7 @@ mod components;
 mod document;
 mod features;
 mod hash;
+mod held;
 mod idf;
 mod index;
 mod latin;

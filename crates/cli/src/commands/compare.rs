@@ -4,6 +4,7 @@ use crate::args::CompareArgs;
 use crate::input;
 use crate::output::{self, Global};
 use crate::progress::Bars;
+use crate::stats::StageClock;
 use anyhow::{Result, anyhow};
 use isnad_report::{Format, Options, RenderOptions, Status};
 use isnad_score::MatchOptions;
@@ -30,6 +31,7 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
     };
 
     let bars = Bars::new(!global.quiet && std::io::stderr().is_terminal());
+    let clock = StageClock::start("reading");
     let inputs = input::read_all(
         &args.paths,
         args.manifest.as_deref(),
@@ -70,10 +72,12 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
         sources,
     };
     let report = isnad_report::build(inputs.articles, &options, &|p| {
+        clock.enter(p.stage);
         bars.update(p.stage, p.done, Some(p.total))
     });
     bars.finish();
     let report = report?;
+    clock.enter("writing");
 
     let skipped: Vec<_> = report
         .articles
@@ -105,6 +109,32 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
     isnad_report::render(&report, format, &render_options, &mut out)?;
     out.flush()?;
     drop(out);
+    if args.stats {
+        // Printed even with --quiet: the user asked for it.
+        #[allow(clippy::print_stderr)]
+        {
+            eprint!("{}", clock.table());
+            let m = &report.summary.matching;
+            eprintln!(
+                "units {}, distinct texts {}, match keys {}, candidate pairs {} ({}), matches between keys {}, copy groups {}, report matches {}",
+                m.units,
+                m.distinct_texts,
+                m.distinct_keys,
+                m.candidate_pairs,
+                if m.exhaustive {
+                    "all pairs".to_string()
+                } else {
+                    format!(
+                        "posting cap {}, {} capped probes in {} keys, {} index hits verified",
+                        m.posting_cap, m.capped_probes, m.capped_keys, m.verified_pairs
+                    )
+                },
+                m.key_matches,
+                m.copy_groups,
+                report.summary.matches
+            );
+        }
+    }
 
     if let Some(path) = &args.output {
         let s = &report.summary;
