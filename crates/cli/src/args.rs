@@ -73,7 +73,7 @@ share of the shorter text inside a matched passage.";
 #[command(after_help = "Run `isnad compare --help` for the main command.")]
 pub struct Cli {
     /// Number of worker threads (default: all cores).
-    #[arg(long, short = 'j', global = true, value_name = "N")]
+    #[arg(long, short = 'j', global = true, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
     /// No progress bars and no warnings on stderr (errors are still printed).
     #[arg(long, short = 'q', global = true)]
@@ -160,6 +160,15 @@ pub struct CompareArgs {
     /// the peak memory.
     #[arg(long)]
     pub stats: bool,
+}
+
+/// `--threads`: a count of at least 1, so `0` is a usage error (exit 2)
+/// like any other bad value, not a failure of the run.
+fn parse_threads(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>().map_err(|e| format!("{e}"))? {
+        0 => Err("must be at least 1 (leave it out to use all cores)".into()),
+        n => Ok(n),
+    }
 }
 
 fn parse_unit_interval(s: &str) -> Result<f32, String> {

@@ -32,9 +32,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = cli.threads {
-        if n == 0 {
-            anyhow::bail!("--threads must be at least 1");
-        }
+        // At least 1 (checked by the argument parser): rayon reads 0 as "all cores".
         pool = pool.num_threads(n);
     }
     let pool = pool.build()?;

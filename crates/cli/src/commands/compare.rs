@@ -8,10 +8,13 @@ use crate::stats::StageClock;
 use anyhow::{Result, anyhow};
 use isnad_report::{Format, Options, RenderOptions, Status};
 use isnad_score::MatchOptions;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
-/// At most this many skipped articles are named on stderr; the report lists all.
+/// At most this many skipped articles, and this many article warnings, are
+/// named on stderr (a 100,000-article corpus with dd/mm/yyyy dates would
+/// otherwise print 100,000 lines); the text and JSON reports list all.
 const MAX_WARNINGS: usize = 20;
 
 /// Runs `isnad compare`.
@@ -20,7 +23,12 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
         (Some(name), _) => {
             Format::from_name(name).ok_or_else(|| anyhow!("unknown format {name}"))?
         }
-        (None, Some(path)) => Format::from_extension(path).unwrap_or(Format::Text),
+        (None, Some(path)) => Format::from_extension(path).unwrap_or_else(|| {
+            if let Some(ext) = path.extension().filter(|_| path != Path::new("-")) {
+                global.warn(&unknown_extension(path, &ext.to_string_lossy()));
+            }
+            Format::Text
+        }),
         (None, None) => Format::Text,
     };
     let min_tier = match &args.min_tier {
@@ -29,6 +37,10 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
         }
         None => None,
     };
+
+    // Checked before the run, so a mistyped folder fails now, not after
+    // the analysis; an existing file is replaced only once the report is written.
+    let destination = output::Destination::prepare(args.output.as_deref())?;
 
     let bars = Bars::new(!global.quiet && std::io::stderr().is_terminal());
     let clock = StageClock::start("reading");
@@ -47,6 +59,10 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
     };
     bars.update("reading", inputs.articles.len() as u64, None);
     for note in &inputs.notes {
+        global.warn(note);
+    }
+    // Only a run across outlets has nothing to compare when all share one.
+    if let Some(note) = inputs.one_outlet.as_ref().filter(|_| !args.same_outlet) {
         global.warn(note);
     }
 
@@ -92,23 +108,31 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
     }
     if skipped.len() > MAX_WARNINGS {
         global.warn(&format!(
-            "… and {} more skipped articles (all are listed in the report)",
-            skipped.len() - MAX_WARNINGS
+            "… and {} more skipped articles ({})",
+            skipped.len() - MAX_WARNINGS,
+            where_listed(format)
         ));
     }
-    for a in &report.articles {
-        for w in &a.warnings {
-            global.warn(&format!("{}: {w}", a.id));
-        }
+    let warnings: Vec<_> = report
+        .articles
+        .iter()
+        .flat_map(|a| a.warnings.iter().map(move |w| (&a.id, w)))
+        .collect();
+    for (id, w) in warnings.iter().take(MAX_WARNINGS) {
+        global.warn(&format!("{id}: {w}"));
+    }
+    if warnings.len() > MAX_WARNINGS {
+        global.warn(&format!(
+            "… and {} more article warnings ({})",
+            warnings.len() - MAX_WARNINGS,
+            where_listed(format)
+        ));
     }
 
-    let (mut out, out_is_tty) = output::open(args.output.as_deref())?;
     let render_options = RenderOptions {
-        color: format == Format::Text && global.color_for(out_is_tty),
+        color: format == Format::Text && global.color_for(destination.is_terminal()),
     };
-    isnad_report::render(&report, format, &render_options, &mut out)?;
-    out.flush()?;
-    drop(out);
+    destination.write(|out| isnad_report::render(&report, format, &render_options, out))?;
     if args.stats {
         // Printed even with --quiet: the user asked for it.
         #[allow(clippy::print_stderr)]
@@ -136,7 +160,7 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
         }
     }
 
-    if let Some(path) = &args.output {
+    if let Some(path) = args.output.as_ref().filter(|p| *p != Path::new("-")) {
         let s = &report.summary;
         global.note(&format!(
             "wrote {} ({}): {} articles ({} skipped), {} matches, {} statements carried by 2+ outlets",
@@ -156,4 +180,24 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where the articles a capped stderr list leaves out can be read in full.
+fn where_listed(format: Format) -> &'static str {
+    match format {
+        Format::Text | Format::Json => "all are listed in the report",
+        // CSV and JSONL hold one match per row; HTML lists the first 500 skips.
+        _ => "`--format json` or `text` lists them all",
+    }
+}
+
+/// The warning for an `--output` file whose extension names no format:
+/// the text report is written, which a user expecting XML (say) should
+/// hear before the run rather than from the next program that reads it.
+fn unknown_extension(path: &Path, ext: &str) -> String {
+    format!(
+        "{}: `.{ext}` is not a report format, writing the text report (choose with --format: {})",
+        path.display(),
+        Format::ALL.map(|f| f.name()).join(", ")
+    )
 }

@@ -28,6 +28,10 @@ pub struct Inputs {
     pub articles: Vec<InputArticle>,
     /// Things worth telling the user that are not about one article.
     pub notes: Vec<String>,
+    /// A note when every readable article has one outlet (a flat folder,
+    /// usually), kept apart from `notes` because it only matters to a run
+    /// that looks for repeats across outlets (not `--same-outlet`).
+    pub one_outlet: Option<String>,
 }
 
 /// The reader: options plus state shared across paths (manifest metadata, files already read).
@@ -176,9 +180,7 @@ pub fn read_all(
         // A report of nothing but skips would pass for a clean run (exit 0).
         bail!(nothing_usable(&inputs));
     }
-    if let Some(note) = one_outlet_note(&inputs.articles) {
-        inputs.notes.push(note);
-    }
+    inputs.one_outlet = one_outlet_note(&inputs.articles);
     Ok(inputs)
 }
 
