@@ -410,3 +410,33 @@ fn a_byte_order_mark_inside_joined_jsonl_files_is_not_a_bad_record() {
         ]
     );
 }
+
+#[test]
+fn unit_offsets_count_from_after_a_byte_order_mark() {
+    // The README says so: a unit's `start`/`end` slice the article text,
+    // which does not include the BOM; a skip's byte offset counts file bytes.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sana")).unwrap();
+    std::fs::create_dir_all(dir.path().join("watan")).unwrap();
+    let text = "The minister said the talks ended today. He added more.\n";
+    std::fs::write(dir.path().join("sana/a.txt"), format!("\u{FEFF}{text}")).unwrap();
+    std::fs::write(dir.path().join("watan/b.txt"), text).unwrap();
+    std::fs::write(dir.path().join("watan/c.txt"), b"\xEF\xBB\xBFab\xFFcd").unwrap();
+    let root = dir.path().to_str().unwrap();
+    let report = json_report(&["compare", root]);
+    let unit = report["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["id"] == "sana/a#1")
+        .unwrap();
+    assert_eq!(unit["text"], "He added more.");
+    assert_eq!(
+        common::slice(text, &serde_json::json!([unit["start"], unit["end"]])),
+        "He added more."
+    );
+    assert_eq!(
+        article(&report, "watan/c")["reason"],
+        format!("{root}/watan/c.txt: not valid UTF-8 (byte offset 5)")
+    );
+}
