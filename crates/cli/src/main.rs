@@ -17,6 +17,15 @@ use args::{Cli, Command};
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: a run allocates and frees
+/// millions of small feature vectors on rayon's threads. On 10,000
+/// SaudiNewsNet articles, alternating with the glibc build, it took 12 %
+/// less CPU and 18 % less wall time, for 13 % more peak memory (398 against
+/// 352 MiB); on all of SaudiNewsNet the peak is the same (960 against 957
+/// MiB), set by building the report rather than by the allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
