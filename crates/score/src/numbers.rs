@@ -370,6 +370,13 @@ pub(crate) fn is_percent_token(w: &str) -> bool {
     is_percent_word(w)
 }
 
+/// The tens joined by و at token `i` (`وعشرين` … `وتسعين`), which follow
+/// units in Arabic (`خمسة وعشرين` = 25, `مائة وخمسة وعشرين` = 125).
+fn and_tens(tokens: &[&str], i: usize) -> Option<u32> {
+    let t = word_value(tokens.get(i)?.strip_prefix('و')?)?;
+    ((20..100).contains(&t) && t % 10 == 0).then_some(t)
+}
+
 /// Value of a number word (match-key form, clitics allowed in front).
 fn word_value(w: &str) -> Option<u32> {
     let core = w
@@ -567,11 +574,7 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
                 v += 10;
                 i += 1;
             } else if v < 10
-                && let Some(n) = tokens.get(i)
-                && let Some(rest) = n.strip_prefix('و')
-                && let Some(t2) = word_value(rest)
-                && (20..100).contains(&t2)
-                && t2 % 10 == 0
+                && let Some(t2) = and_tens(tokens, i)
             {
                 v += t2;
                 i += 1;
@@ -587,11 +590,7 @@ pub(crate) fn scan_key_tokens(tokens: &[&str]) -> KeyNumbers {
                 v += t2;
                 i += 1;
                 if t2 < 10
-                    && let Some(n) = tokens.get(i)
-                    && let Some(rest) = n.strip_prefix('و')
-                    && let Some(t3) = word_value(rest)
-                    && (20..100).contains(&t3)
-                    && t3 % 10 == 0
+                    && let Some(t3) = and_tens(tokens, i)
                 {
                     v += t3;
                     i += 1;
@@ -828,6 +827,15 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn units_and_tens_joined_by_wa() {
+        assert_eq!(values("قتل خمسة وعشرون شخصا"), ["25"]);
+        assert_eq!(values("قتل مائة وخمسة وعشرون شخصا"), ["125"]);
+        assert_eq!(values("نحو مائتين وخمسين ألف درهم"), ["250000"]);
+        // Tens alone after units only when joined by و and a multiple of ten.
+        assert_eq!(values("خمسة عشرون"), ["20", "5"]);
     }
 
     #[test]
