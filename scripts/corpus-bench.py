@@ -7,7 +7,10 @@ and prints one table row per run: wall time, CPU time (user + system), peak
 RSS, the load average when the run started (the benchmark machine is shared;
 quote ratios measured in one session, not absolute seconds from different
 sessions), and the report's counts (units, statement units, matches,
-statements), read from the JSON report's `summary`.
+statements), read from the JSON report's `summary`. isnad runs with
+`--stats`, so each result in --results also holds the CPU, wall time and
+peak memory of every stage (`stages`) and the matcher's candidate pairs and
+key matches (`--no-stats` for binaries older than that flag).
 
 Subcommands (all write JSON lines of results to --results and a Markdown
 table on stdout):
@@ -249,10 +252,37 @@ def report_summary(path):
     return summary
 
 
+STATS = True  # pass --stats (off with --no-stats, for binaries older than the flag)
+
+
+def parse_stats(err):
+    """The `--stats` table on stderr: {stage: {wall_s, cpu_s, peak_mib}} and the counts line."""
+    stages, counts = {}, {}
+    for line in err.splitlines():
+        f = line.split()
+        if len(f) == 5 and f[0] != "stage":
+            try:
+                stages[f[0]] = {"wall_s": float(f[1]), "cpu_s": float(f[2]),
+                                "peak_mib": float(f[4])}
+            except ValueError:
+                pass
+        m = re.search(r"candidate pairs (\d+)", line)
+        if m:
+            counts["candidate_pairs"] = int(m.group(1))
+            k = re.search(r"matches between keys (\d+)", line)
+            if k:
+                counts["key_matches"] = int(k.group(1))
+    return stages, counts
+
+
 def run_isnad(isnad, input_path, threads, workdir, label):
     out = workdir / f"report-{label}-t{threads}.json"
-    m = measure([isnad, "compare", "-q", "--threads", threads, "-f", "json", "-o", out, input_path],
+    stats = ["--stats"] if STATS else []
+    m = measure([isnad, "compare", "-q", "--threads", threads] + stats + ["-f", "json", "-o", out, input_path],
                 f"isnad {label} t{threads}")
+    if STATS:
+        m["stages"], counts = parse_stats(m["stderr_tail"])
+        m.update(counts)
     s = report_summary(out)
     m.update({
         "tool": "isnad", "input": label, "threads": threads, "report": str(out),
@@ -329,6 +359,8 @@ def main():
     ap.add_argument("--commit", default=None,
                     help="commit the --isnad binary was built from (default: this checkout's HEAD)")
     ap.add_argument("--no-build", action="store_true", help="do not run cargo build --release first")
+    ap.add_argument("--no-stats", action="store_true",
+                    help="do not pass --stats to isnad (binaries older than the flag)")
     ap.add_argument("--workdir", default="/tmp/isnad-corpus-bench", type=Path)
     ap.add_argument("--threads", default="1,2", help="thread counts for `corpora` (default: 1,2)")
     ap.add_argument("--sets", default="saudinewsnet,ant,both", help="inputs for `corpora`")
@@ -339,6 +371,8 @@ def main():
     ap.add_argument("--results", type=Path, default=None,
                     help="JSON lines of all results (default: WORKDIR/results.jsonl, appended)")
     args = ap.parse_args()
+    global STATS
+    STATS = not args.no_stats
 
     if not Path(GNU_TIME).exists():
         sys.exit("corpus-bench: /usr/bin/time is missing (Debian: apt-get install time)")
