@@ -258,6 +258,13 @@ fn weights(f: &Features, idf: Option<&Idf>) -> (Vec<f32>, bool) {
     }
 }
 
+/// Most pairs of one key group a confirmed pass of [`soft_match`] may try
+/// (a group of two 64-token runs of one name skeleton); larger groups, found
+/// only in over-long units, try [`MAX_CONFIRM_TRIES`] per token.
+const MAX_CONFIRM_GROUP: usize = 64 * 64;
+/// Candidates each token of an over-large key group tries.
+const MAX_CONFIRM_TRIES: usize = 8;
+
 /// One-to-one soft matching of content tokens: equal forms first, then equal
 /// stems, then stems equal once a one-letter preposition is taken off one
 /// or both words (`لموناكو`/`موناكو`, `بنظام`/`النظام`: see
@@ -267,7 +274,7 @@ fn weights(f: &Features, idf: Option<&Idf>) -> (Vec<f32>, bool) {
 /// Jaro-Winkler ≥ 0.85 when `confirm`).
 /// Returns per-token match and similarity. Each pass sorts the unmatched
 /// tokens of both sides by key and pairs equal keys in text order, so a pair
-/// costs O((n + m) log(n + m)), not O(n·m).
+/// costs O((n + m) log(n + m)), not O(n·m), even for huge units.
 fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>, Vec<f32>) {
     /// Passes in order: form, stem, stem or stem without a preposition,
     /// skeleton, stem prefix.
@@ -330,12 +337,41 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
                         .iter()
                         .position(|e| e.0 != k)
                         .map_or(kb.len(), |p| y + p);
+                    if pass < 3 || !confirm {
+                        // Every pair is accepted, and the group's tokens of
+                        // `b` were all free when the pass began: the k-th
+                        // token of `a` takes the k-th of `b`. O(p + q), where
+                        // the scan below would be O(p·q) on a key repeated
+                        // through a huge unit (a table's rows).
+                        for (&(_, i), &(_, j)) in ka[x..x_end].iter().zip(&kb[y..y_end]) {
+                            match_a[i] = Some(j);
+                            sim_a[i] = sim;
+                            used_b[j] = true;
+                        }
+                        x = x_end;
+                        y = y_end;
+                        continue;
+                    }
+                    // Confirmed passes: each token of `a` tries the free
+                    // tokens of `b` in order; in a group larger than
+                    // MAX_CONFIRM_GROUP pairs (never within real sentences)
+                    // only the next MAX_CONFIRM_TRIES from the first free one.
+                    let capped = (x_end - x) * (y_end - y) > MAX_CONFIRM_GROUP;
+                    let mut first_free = y;
                     for &(_, i) in &ka[x..x_end] {
-                        for &(_, j) in &kb[y..y_end] {
+                        while first_free < y_end && used_b[kb[first_free].1] {
+                            first_free += 1;
+                        }
+                        let tries = if capped {
+                            MAX_CONFIRM_TRIES
+                        } else {
+                            usize::MAX
+                        };
+                        for &(_, j) in kb[first_free..y_end].iter().take(tries) {
                             if used_b[j] {
                                 continue;
                             }
-                            let ok = pass < 3 || !confirm || {
+                            let ok = {
                                 let wa = words_a.get_or_insert_with(|| a.key_tokens().collect());
                                 let wb = words_b.get_or_insert_with(|| b.key_tokens().collect());
                                 if pass == 3 {
@@ -498,18 +534,47 @@ fn may_get_tier(s: &Signals, a: (&Features, &[f32], f32), b: (&Features, &[f32],
 /// [`crate::align::tokens_match`] decides) some content token of `b`, each
 /// once, so it cannot when the others weigh more than the rest. Gives up on
 /// `a` as soon as they do (most pairs here share a third of their words, so
-/// that comes early); no allocation, as it runs for most scored pairs.
+/// that comes early); no allocation, as it runs for most scored pairs,
+/// except for over-long units (more than `align::MAX_FULL_CELLS` token
+/// pairs), which look tokens up in sorted keys instead of scanning.
 fn may_align((a, wa, tot_a): (&Features, &[f32], f32), b: &Features) -> bool {
     // Slack for sums taken in another order.
     const EPS: f32 = 1e-3;
     let allowed = tot_a * (1.0 - PARTIAL_MIN_CONTAINMENT) + EPS;
     let mut missed = 0f32;
+    // Over-long units: the keys of `b`'s content tokens, sorted, so each
+    // lookup is a binary search instead of a scan of `b` (O(n·m) time).
+    let keys = (a.len().saturating_mul(b.len()) > crate::align::MAX_FULL_CELLS).then(|| {
+        let content = || b.toks().iter().filter(|u| u.is_content());
+        let sorted = |mut v: Vec<u64>| {
+            v.sort_unstable();
+            v
+        };
+        (
+            sorted(content().map(|u| u.word).collect()),
+            sorted(content().map(|u| u.stem).collect()),
+            sorted(
+                content()
+                    .filter(|u| u.skel != 0)
+                    .map(|u| u64::from(u.skel))
+                    .collect(),
+            ),
+        )
+    });
     for (t, &w) in a.toks().iter().zip(wa) {
-        if !t.is_content()
-            || b.toks()
+        let found = |t: &Tok| match &keys {
+            // The same test as `tokens_match` against every content token.
+            Some((words, stems, skels)) => {
+                words.binary_search(&t.word).is_ok()
+                    || stems.binary_search(&t.stem).is_ok()
+                    || (t.skel != 0 && skels.binary_search(&u64::from(t.skel)).is_ok())
+            }
+            None => b
+                .toks()
                 .iter()
-                .any(|u| u.is_content() && tokens_match(t, u))
-        {
+                .any(|u| u.is_content() && tokens_match(t, u)),
+        };
+        if !t.is_content() || found(t) {
             continue;
         }
         missed += w;
@@ -956,11 +1021,19 @@ fn display_value(v: &str) -> String {
 /// Whether the two units share a specific figure: a number other than a
 /// year or a small count (see `numbers::number_weight`), not a month.
 fn shares_a_specific_number(a: &Features, b: &Features) -> bool {
-    let nb = b.number_mentions();
+    let nb = sorted_values(b.number_mentions());
     a.number_mentions()
         .iter()
         .filter(|x| !x.is_month() && crate::numbers::number_weight(&x.value) > 1.0)
-        .any(|x| nb.iter().any(|y| y.value == x.value))
+        .any(|x| nb.binary_search(&&*x.value).is_ok())
+}
+
+/// The canonical values of `v`, sorted: a figure is looked up in O(log n),
+/// so a table of thousands of figures costs O(n log n), not O(n²).
+fn sorted_values(v: &[NumberMention]) -> Vec<&str> {
+    let mut s: Vec<&str> = v.iter().map(|y| &*y.value).collect();
+    s.sort_unstable();
+    s
 }
 
 /// Whether the passage signals alone reach the passage thresholds.
@@ -981,18 +1054,31 @@ fn passage_accepted(s: &Signals) -> bool {
 /// sentences whose every figure differs report different facts.
 fn passage_numbers_differ(a: &Features, b: &Features, p: &Passage) -> bool {
     let (na, nb) = (a.number_mentions(), b.number_mentions());
-    if !na.is_empty() && !nb.is_empty() && !na.iter().any(|x| nb.iter().any(|y| y.value == x.value))
-    {
+    if !na.is_empty() && !nb.is_empty() && {
+        let values_b = sorted_values(nb);
+        !na.iter()
+            .any(|x| values_b.binary_search(&&*x.value).is_ok())
+    } {
         return true;
     }
-    let in_b: Vec<usize> = p.pairs.iter().map(|x| x.1).collect();
-    let in_a: Vec<usize> = p.pairs.iter().map(|x| x.0).collect();
+    // Sorted, so that a huge passage costs O(n log n), not O(n²).
+    let mut in_b: Vec<usize> = p.pairs.iter().map(|x| x.1).collect();
+    let mut in_a: Vec<usize> = p.pairs.iter().map(|x| x.0).collect();
+    in_a.sort_unstable();
+    in_b.sort_unstable();
     let lone = |f: &Features, r: &Range<usize>, matched: &[usize]| {
         r.clone()
-            .any(|k| f.toks()[k].flags & NUMBER != 0 && !matched.contains(&k))
+            .any(|k| f.toks()[k].flags & NUMBER != 0 && matched.binary_search(&k).is_err())
     };
     lone(a, &p.region_a, &in_a) && lone(b, &p.region_b, &in_b)
 }
+
+/// Pairs of lone figures [`find_conflicts`] compares one by one (a sentence
+/// has a few figures; 1,000 a side is a table).
+const MAX_FIGURE_PAIRS: usize = 1 << 20;
+/// Figures of the same slot each lone figure of an over-long unit is
+/// compared with.
+const MAX_SLOT_TRIES: usize = 64;
 
 /// Changed facts between two units: numbers/dates in the same slot, and a
 /// different count of negators — over the whole units, or, when `region`
@@ -1020,22 +1106,49 @@ fn find_conflicts(
     // of (or converted into) a figure both share: an outlet that adds, drops
     // or rounds `(26.7 مليون دولار)` after a shared `100 مليون ريال` changes
     // no fact (6 of 50 sampled SaudiNewsNet `conflicting` matches).
-    let lone = |x: &NumberMention, other: &[NumberMention]| {
-        !other.iter().any(|y| y.value == x.value)
-            && !x
-                .gloss
+    let (values_a, values_b) = (sorted_values(na), sorted_values(nb));
+    let lone = |x: &NumberMention, other: &[&str]| {
+        other.binary_search(&&*x.value).is_err()
+            && x.gloss
                 .as_ref()
-                .is_some_and(|g| other.iter().any(|y| y.value == *g))
+                .is_none_or(|g| other.binary_search(&&**g).is_err())
     };
-    let only_a: Vec<&NumberMention> = na.iter().filter(|x| lone(x, nb)).collect();
-    let only_b: Vec<&NumberMention> = nb.iter().filter(|y| lone(y, na)).collect();
+    let only_a: Vec<&NumberMention> = na.iter().filter(|x| lone(x, &values_b)).collect();
+    let only_b: Vec<&NumberMention> = nb.iter().filter(|y| lone(y, &values_a)).collect();
+    let conflicting = |x: &NumberMention, y: &NumberMention| {
+        y.is_month() == x.is_month() && same_slot(x, y) && !truncated_year(x, y) && comparable(x, y)
+    };
+    // Each lone figure of `a` against every lone figure of `b` (a few each
+    // in a sentence); in over-long units only against those of `b` in the
+    // same slot, the first MAX_SLOT_TRIES of them.
+    let slots = (only_a.len().saturating_mul(only_b.len()) > MAX_FIGURE_PAIRS).then(|| {
+        let mut by_slot: Vec<(u64, usize)> = Vec::new();
+        for (k, y) in only_b.iter().enumerate() {
+            by_slot.extend([(y.prev, k), (y.next, k)].into_iter().filter(|e| e.0 != 0));
+        }
+        by_slot.sort_unstable();
+        by_slot
+    });
+    let first_conflict = |x: &NumberMention| -> Option<&NumberMention> {
+        let Some(by_slot) = &slots else {
+            return only_b.iter().copied().find(|y| conflicting(x, y));
+        };
+        let of = |key: u64| {
+            let from = by_slot.partition_point(|e| e.0 < key);
+            by_slot[from..]
+                .iter()
+                .take_while(move |e| e.0 == key && key != 0)
+                .map(|e| e.1)
+                .take(MAX_SLOT_TRIES)
+        };
+        let mut ks: Vec<usize> = of(x.prev).chain(of(x.next)).collect();
+        ks.sort_unstable();
+        ks.into_iter()
+            .map(|k| only_b[k])
+            .find(|y| conflicting(x, y))
+    };
     for x in only_a.iter().filter(|_| numbers) {
-        if let Some(y) = only_b.iter().find(|y| {
-            y.is_month() == x.is_month()
-                && same_slot(x, y)
-                && !truncated_year(x, y)
-                && comparable(x, y)
-        }) {
+        if let Some(y) = first_conflict(x) {
             out.push(Conflict {
                 kind: if x.is_month() { "date" } else { "number" }.to_string(),
                 a: display_value(&x.value),
