@@ -911,6 +911,33 @@ mod tests {
     }
 
     #[test]
+    fn the_seed_band_follows_a_copy_across_an_insertion_and_a_cut() {
+        let mut seed = 13;
+        let s = words(&mut seed, 900, 3000);
+        let a = [
+            words(&mut seed, 400, 3000),
+            s.clone(),
+            words(&mut seed, 400, 3000),
+        ]
+        .concat();
+        // 60 new words after the copy's 300th, its words 500..580 cut.
+        let b = [
+            words(&mut seed, 100, 3000),
+            s[..300].to_vec(),
+            words(&mut seed, 60, 3000),
+            s[300..500].to_vec(),
+            s[580..].to_vec(),
+            words(&mut seed, 100, 3000),
+        ]
+        .concat();
+        let ((a, wa), (b, wb)) = (toks(&a.join(" ")), toks(&b.join(" ")));
+        let full = full_align(&a, &wa, &b, &wb);
+        assert!(full.pairs.len() >= 800, "{:?}", full.region_a);
+        let banded = banded_align(&a, &wa, &b, &wb, &seed_band(&a, &b, MAX_BAND_CELLS));
+        assert!(same(&full, &banded), "{full:?}\n{banded:?}");
+    }
+
+    #[test]
     fn pairs_up_to_the_cell_bound_get_the_exact_dp() {
         let mut seed = 3;
         // (n+1)·(m+1) = MAX_FULL_CELLS exactly, then one token more.
