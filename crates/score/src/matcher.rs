@@ -60,10 +60,11 @@ const BLOCK: usize = 4096;
 /// Measured with `isnad compare --stats` on both corpora (SaudiNewsNet and
 /// ANT, 646,161 keys): a fixed 128 MB budget spent 130 s CPU in scoring,
 /// against 82 s when every feature is held to its last use (peak 2.0 GB
-/// instead of 1.5), and 84 s at 384 MB (1.75 GB): the features a corpus
-/// needs again grow with it, so a fixed budget turns into recomputation
-/// that grows faster than the input.
-const FEATURES_BUDGET_PER_KEY: usize = 600;
+/// instead of 1.5): the features a corpus needs again grow with it, so a
+/// fixed budget turns into recomputation that grows faster than the input.
+/// At 400 bytes per key (258 MB there) scoring takes 94 s, peak 1.49 GB;
+/// 600 bytes gave 88 s but raised SaudiNewsNet's peak from 920 to 969 MiB.
+const FEATURES_BUDGET_PER_KEY: usize = 400;
 
 /// The features budget is never below this (small inputs hold everything).
 const FEATURES_BUDGET_MIN: usize = 128 << 20;
