@@ -145,10 +145,23 @@ fn full_align(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32]) -> Alignment {
     if best <= 0.0 {
         return Alignment::default();
     }
+    trace_back(bi, bj, |i, j| {
+        if h[i * w + j] > 0.0 {
+            dir[i * w + j]
+        } else {
+            0
+        }
+    })
+}
+
+/// The alignment that ends at DP cell `(bi, bj)`, followed back through
+/// `dir_at(i, j)`: 1 a matched pair, 2 a substitution, 3 a gap in `b`, 4 a
+/// gap in `a`, 0 the start (a cell scored 0 or outside the band).
+fn trace_back(bi: usize, bj: usize, dir_at: impl Fn(usize, usize) -> u8) -> Alignment {
     let mut pairs = Vec::new();
     let (mut i, mut j) = (bi, bj);
-    while i > 0 && j > 0 && h[i * w + j] > 0.0 {
-        match dir[i * w + j] {
+    while i > 0 && j > 0 {
+        match dir_at(i, j) {
             1 => {
                 pairs.push((i - 1, j - 1));
                 i -= 1;
@@ -411,33 +424,7 @@ pub(crate) fn banded_align(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32], band: &
             0
         }
     };
-    let mut pairs = Vec::new();
-    let (mut i, mut j) = (bi, bj);
-    while i > 0 && j > 0 {
-        match dir_at(i, j) {
-            1 => {
-                pairs.push((i - 1, j - 1));
-                i -= 1;
-                j -= 1;
-            }
-            2 => {
-                i -= 1;
-                j -= 1;
-            }
-            3 => i -= 1,
-            4 => j -= 1,
-            _ => break,
-        }
-    }
-    pairs.reverse();
-    let (Some(first), Some(last)) = (pairs.first().copied(), pairs.last().copied()) else {
-        return Alignment::default();
-    };
-    Alignment {
-        region_a: first.0..last.0 + 1,
-        region_b: first.1..last.1 + 1,
-        pairs,
-    }
+    trace_back(bi, bj, dir_at)
 }
 
 /// Byte span in the display text of every match-key token of `f`.
