@@ -236,14 +236,14 @@ fn gram_keys(t: &[Tok], k: usize) -> Vec<(u64, usize)> {
     keys
 }
 
-/// Anchor points `(i, j)`: equal word trigrams of `a` and `b` (equal words
-/// when no trigram is shared), each occurring at most [`MAX_SEED_REPEAT`]
-/// times in either unit.
-fn seeds(a: &[Tok], b: &[Tok]) -> Vec<(usize, usize)> {
-    for k in [3, 1] {
-        let (ka, kb) = (gram_keys(a, k), gram_keys(b, k));
-        let mut out = Vec::new();
-        let (mut x, mut y) = (0, 0);
+/// The runs of equal keys that two key-sorted lists share, as index ranges
+/// into each (a sorted merge join), in key order.
+pub(crate) fn equal_key_runs<'k>(
+    ka: &'k [(u64, usize)],
+    kb: &'k [(u64, usize)],
+) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + 'k {
+    let (mut x, mut y) = (0, 0);
+    std::iter::from_fn(move || {
         while x < ka.len() && y < kb.len() {
             match ka[x].0.cmp(&kb[y].0) {
                 std::cmp::Ordering::Less => x += 1,
@@ -252,13 +252,27 @@ fn seeds(a: &[Tok], b: &[Tok]) -> Vec<(usize, usize)> {
                     let key = ka[x].0;
                     let x_end = x + ka[x..].partition_point(|e| e.0 == key);
                     let y_end = y + kb[y..].partition_point(|e| e.0 == key);
-                    if x_end - x <= MAX_SEED_REPEAT && y_end - y <= MAX_SEED_REPEAT {
-                        for &(_, i) in &ka[x..x_end] {
-                            out.extend(kb[y..y_end].iter().map(|&(_, j)| (i, j)));
-                        }
-                    }
-                    x = x_end;
-                    y = y_end;
+                    let runs = (x..x_end, y..y_end);
+                    (x, y) = (x_end, y_end);
+                    return Some(runs);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// Anchor points `(i, j)`: equal word trigrams of `a` and `b` (equal words
+/// when no trigram is shared), each occurring at most [`MAX_SEED_REPEAT`]
+/// times in either unit.
+fn seeds(a: &[Tok], b: &[Tok]) -> Vec<(usize, usize)> {
+    for k in [3, 1] {
+        let (ka, kb) = (gram_keys(a, k), gram_keys(b, k));
+        let mut out = Vec::new();
+        for (ra, rb) in equal_key_runs(&ka, &kb) {
+            if ra.len() <= MAX_SEED_REPEAT && rb.len() <= MAX_SEED_REPEAT {
+                for &(_, i) in &ka[ra] {
+                    out.extend(kb[rb.clone()].iter().map(|&(_, j)| (i, j)));
                 }
             }
         }
@@ -680,45 +694,16 @@ fn passage_over_a(
         p
     };
     let (pa, pb) = (prefix(wa), prefix(wb));
-    // (mass, -window weight, -start) of the best window so far, and its bounds.
-    let mut best: Option<(f32, f32, usize, usize)> = None;
-    let exact = matched.len() <= max_starts;
-    if !exact {
-        best = best_block_window(
-            (wa, &pa),
-            (wb, &pb),
-            sim_a,
-            &matched,
-            min_density,
-            max_starts,
-        );
-    }
-    for k1 in (0..matched.len()).filter(|_| exact) {
-        let (mut lo, mut hi) = (usize::MAX, 0usize);
-        let (mut ma, mut mb) = (0f32, 0f32);
-        for k2 in k1..matched.len() {
-            let (i, j) = matched[k2];
-            lo = lo.min(j);
-            hi = hi.max(j);
-            ma += sim_a[i] * wa[i];
-            mb += sim_a[i] * wb[j];
-            let wa_win = pa[i + 1] - pa[matched[k1].0];
-            let wb_win = pb[hi + 1] - pb[lo];
-            let w = wa_win + wb_win;
-            if w <= 0.0 || (ma + mb) < min_density * w {
-                continue;
-            }
-            let better = match best {
-                None => true,
-                Some((bm, bw, _, _)) => {
-                    ma + mb > bm + 1e-6 || ((ma + mb - bm).abs() <= 1e-6 && w < bw - 1e-6)
-                }
-            };
-            if better {
-                best = Some((ma + mb, w, k1, k2));
-            }
-        }
-    }
+    // Up to `max_starts` matched tokens every window is scanned (blocks of
+    // one token); beyond, windows start and end at block bounds.
+    let best = best_block_window(
+        (wa, &pa),
+        (wb, &pb),
+        sim_a,
+        &matched,
+        min_density,
+        max_starts.min(matched.len()),
+    );
     let Some((_, _, k1, k2)) = best else {
         return Passage::default();
     };
@@ -739,12 +724,12 @@ fn passage_over_a(
     }
 }
 
-/// The best window of [`passage_over_a`] for a pair with more than
-/// `max_starts` matched tokens: windows start at the first matched token of
-/// a block of consecutive ones and end at the last of a block, with at most
-/// `max_starts` blocks. Returns (mass, window
-/// weight, first, last matched index), like the exact scan; `pa`, `pb`
-/// are the prefix sums of `wa`, `wb`.
+/// The best window of [`passage_over_a`]: windows start at the first
+/// matched token of a block of consecutive ones and end at the last of a
+/// block, with at most `max_starts` blocks (with `max_starts` equal to the
+/// number of matched tokens, every block is one token: the exact scan).
+/// Returns (mass, window weight, first, last matched index); `pa`, `pb` are
+/// the prefix sums of `wa`, `wb`.
 fn best_block_window(
     (wa, pa): (&[f32], &[f32]),
     (wb, pb): (&[f32], &[f32]),

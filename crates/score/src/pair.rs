@@ -35,7 +35,8 @@
 
 use crate::Tier;
 use crate::align::{
-    Alignment, Passage, best_passage, display_tokens, local_align, spans_of, tokens_match,
+    Alignment, Passage, best_passage, display_tokens, equal_key_runs, local_align, spans_of,
+    tokens_match,
 };
 use crate::features::{Features, MAY_NEGATE, NEGATES, NUMBER, Tok, features};
 use crate::idf::Idf;
@@ -322,77 +323,55 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
         }
         ka.sort_unstable();
         kb.sort_unstable();
-        let (mut x, mut y) = (0, 0);
-        while x < ka.len() && y < kb.len() {
-            match ka[x].0.cmp(&kb[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    let k = ka[x].0;
-                    let x_end = ka[x..]
-                        .iter()
-                        .position(|e| e.0 != k)
-                        .map_or(ka.len(), |p| x + p);
-                    let y_end = kb[y..]
-                        .iter()
-                        .position(|e| e.0 != k)
-                        .map_or(kb.len(), |p| y + p);
-                    if pass < 3 || !confirm {
-                        // Every pair is accepted, and the group's tokens of
-                        // `b` were all free when the pass began: the k-th
-                        // token of `a` takes the k-th of `b`. O(p + q), where
-                        // the scan below would be O(p·q) on a key repeated
-                        // through a huge unit (a table's rows).
-                        for (&(_, i), &(_, j)) in ka[x..x_end].iter().zip(&kb[y..y_end]) {
-                            match_a[i] = Some(j);
-                            sim_a[i] = sim;
-                            used_b[j] = true;
-                        }
-                        x = x_end;
-                        y = y_end;
+        for (ra, rb) in equal_key_runs(&ka, &kb) {
+            if pass < 3 || !confirm {
+                // Every pair is accepted, and the group's tokens of
+                // `b` were all free when the pass began: the k-th
+                // token of `a` takes the k-th of `b`. O(p + q), where
+                // the scan below would be O(p·q) on a key repeated
+                // through a huge unit (a table's rows).
+                for (&(_, i), &(_, j)) in ka[ra].iter().zip(&kb[rb]) {
+                    match_a[i] = Some(j);
+                    sim_a[i] = sim;
+                    used_b[j] = true;
+                }
+                continue;
+            }
+            // Confirmed passes: each token of `a` tries the free
+            // tokens of `b` in order; in a group larger than
+            // MAX_CONFIRM_GROUP pairs (never within real sentences)
+            // only the next MAX_CONFIRM_TRIES from the first free one.
+            let capped = ra.len() * rb.len() > MAX_CONFIRM_GROUP;
+            let mut first_free = rb.start;
+            for &(_, i) in &ka[ra] {
+                while first_free < rb.end && used_b[kb[first_free].1] {
+                    first_free += 1;
+                }
+                let tries = if capped {
+                    MAX_CONFIRM_TRIES
+                } else {
+                    usize::MAX
+                };
+                for &(_, j) in kb[first_free..rb.end].iter().take(tries) {
+                    if used_b[j] {
                         continue;
                     }
-                    // Confirmed passes: each token of `a` tries the free
-                    // tokens of `b` in order; in a group larger than
-                    // MAX_CONFIRM_GROUP pairs (never within real sentences)
-                    // only the next MAX_CONFIRM_TRIES from the first free one.
-                    let capped = (x_end - x) * (y_end - y) > MAX_CONFIRM_GROUP;
-                    let mut first_free = y;
-                    for &(_, i) in &ka[x..x_end] {
-                        while first_free < y_end && used_b[kb[first_free].1] {
-                            first_free += 1;
-                        }
-                        let tries = if capped {
-                            MAX_CONFIRM_TRIES
+                    let ok = {
+                        let wa = words_a.get_or_insert_with(|| a.key_tokens().collect());
+                        let wb = words_b.get_or_insert_with(|| b.key_tokens().collect());
+                        if pass == 3 {
+                            names::confirm(wa[i], wb[j])
                         } else {
-                            usize::MAX
-                        };
-                        for &(_, j) in kb[first_free..y_end].iter().take(tries) {
-                            if used_b[j] {
-                                continue;
-                            }
-                            let ok = {
-                                let wa = words_a.get_or_insert_with(|| a.key_tokens().collect());
-                                let wb = words_b.get_or_insert_with(|| b.key_tokens().collect());
-                                if pass == 3 {
-                                    names::confirm(wa[i], wb[j])
-                                } else {
-                                    strsim::jaro_winkler(
-                                        light_stem_str(wa[i]),
-                                        light_stem_str(wb[j]),
-                                    ) >= VARIANT_JARO_WINKLER
-                                }
-                            };
-                            if ok {
-                                match_a[i] = Some(j);
-                                sim_a[i] = sim;
-                                used_b[j] = true;
-                                break;
-                            }
+                            strsim::jaro_winkler(light_stem_str(wa[i]), light_stem_str(wb[j]))
+                                >= VARIANT_JARO_WINKLER
                         }
+                    };
+                    if ok {
+                        match_a[i] = Some(j);
+                        sim_a[i] = sim;
+                        used_b[j] = true;
+                        break;
                     }
-                    x = x_end;
-                    y = y_end;
                 }
             }
         }
