@@ -35,9 +35,6 @@ pub fn read_utf8(path: Option<&Path>) -> Result<(String, String)> {
         let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
         anyhow::anyhow!("{name}:{line}: not valid UTF-8 (byte offset {at})")
     })?;
-    let text = match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
+    let text = crate::input::without_bom(text);
     Ok((name, text))
 }

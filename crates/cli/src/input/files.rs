@@ -51,10 +51,7 @@ pub fn load_manifest(path: &Path) -> Result<Vec<ManifestEntry>> {
             e.utf8_error().valid_up_to()
         )
     })?;
-    let text = match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
+    let text = super::without_bom(text);
     let mut records: Vec<(u64, serde_json::Map<String, serde_json::Value>)> = Vec::new();
     if extension(path) == "csv" {
         // As for CSV articles: line numbers from byte offsets (the csv crate

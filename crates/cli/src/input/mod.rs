@@ -299,6 +299,15 @@ fn folder_outlet(path: &Path) -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
+/// `text` without a leading byte-order mark (removed in place: no copy of
+/// a large file).
+pub(crate) fn without_bom(mut text: String) -> String {
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
+    text
+}
+
 /// What to say about a file that starts with a UTF-16 byte-order mark
 /// (Windows Notepad's "Unicode"): otherwise its NUL bytes make it look
 /// binary and its first bytes invalid UTF-8, which hides the easy fix.
@@ -331,10 +340,7 @@ pub(crate) fn check_text(bytes: Vec<u8>, offset: u64) -> Result<String, String> 
             offset + e.utf8_error().valid_up_to() as u64
         )
     })?;
-    let text = match text.strip_prefix('\u{FEFF}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    };
+    let text = without_bom(text);
     if text.trim().is_empty() {
         return Err(if text.is_empty() {
             "empty".to_string()
