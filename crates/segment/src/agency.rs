@@ -11,7 +11,10 @@
 //! (`أ.ف.ب` = `أ ف ب`), and with one Arabic proclitic allowed before names of
 //! four letters or more (`لرويترز`, `وللأناضول` is not matched). Latin acronyms of
 //! up to three letters must be upper case (`AP`, not `ap`); longer Latin names
-//! match in any case.
+//! match in any case. Each agency has its Latin names too (the acronym, and
+//! the full English name: `Syrian Arab News Agency`, `Deutsche
+//! Presse-Agentur`, the French `Anatolie`), so English and French wire copy
+//! (`PARIS (AFP) -`, `selon Reuters`, `AP reported`) is credited the same way.
 //!
 //! ```
 //! let text = "القاهرة (رويترز) - قال مصدر لوكالة الأناضول إن ...";
@@ -51,12 +54,17 @@ pub static AGENCIES: &[Agency] = &[
     Agency {
         id: "sana",
         name: "SANA (Syrian Arab News Agency)",
-        names: &["سانا", "SANA", "الوكالة العربية السورية للأنباء"],
+        names: &[
+            "سانا",
+            "SANA",
+            "الوكالة العربية السورية للأنباء",
+            "Syrian Arab News Agency",
+        ],
     },
     Agency {
         id: "spa",
         name: "SPA (Saudi Press Agency)",
-        names: &["واس", "SPA", "وكالة الأنباء السعودية"],
+        names: &["واس", "SPA", "وكالة الأنباء السعودية", "Saudi Press Agency"],
     },
     Agency {
         id: "reuters",
@@ -72,32 +80,43 @@ pub static AGENCIES: &[Agency] = &[
             "فرانس بريس",
             "AFP",
             "Agence France-Presse",
+            "France-Presse",
         ],
     },
     Agency {
         id: "anadolu",
         name: "Anadolu Agency",
-        names: &["الأناضول", "Anadolu", "AA"],
+        names: &["الأناضول", "Anadolu", "Anadolu Agency", "Anatolie", "AA"],
     },
     Agency {
         id: "qna",
         name: "QNA (Qatar News Agency)",
-        names: &["قنا", "QNA", "وكالة الأنباء القطرية"],
+        names: &["قنا", "QNA", "وكالة الأنباء القطرية", "Qatar News Agency"],
     },
     Agency {
         id: "wam",
         name: "WAM (Emirates News Agency)",
-        names: &["وام", "WAM", "وكالة أنباء الإمارات"],
+        names: &["وام", "WAM", "وكالة أنباء الإمارات", "Emirates News Agency"],
     },
     Agency {
         id: "kuna",
         name: "KUNA (Kuwait News Agency)",
-        names: &["كونا", "KUNA", "وكالة الأنباء الكويتية"],
+        names: &[
+            "كونا",
+            "KUNA",
+            "وكالة الأنباء الكويتية",
+            "Kuwait News Agency",
+        ],
     },
     Agency {
         id: "petra",
         name: "Petra (Jordan News Agency)",
-        names: &["بترا", "Petra", "وكالة الأنباء الأردنية"],
+        names: &[
+            "بترا",
+            "Petra",
+            "وكالة الأنباء الأردنية",
+            "Jordan News Agency",
+        ],
     },
     Agency {
         id: "wafa",
@@ -107,12 +126,23 @@ pub static AGENCIES: &[Agency] = &[
     Agency {
         id: "dpa",
         name: "dpa (Deutsche Presse-Agentur)",
-        names: &["د ب أ", "الأنباء الألمانية", "dpa", "DPA"],
+        names: &[
+            "د ب أ",
+            "الأنباء الألمانية",
+            "dpa",
+            "DPA",
+            "Deutsche Presse-Agentur",
+        ],
     },
     Agency {
         id: "mena",
         name: "MENA (Middle East News Agency)",
-        names: &["أ ش أ", "وكالة أنباء الشرق الأوسط", "MENA"],
+        names: &[
+            "أ ش أ",
+            "وكالة أنباء الشرق الأوسط",
+            "MENA",
+            "Middle East News Agency",
+        ],
     },
     Agency {
         id: "ap",
@@ -128,7 +158,7 @@ pub static AGENCIES: &[Agency] = &[
     Agency {
         id: "xinhua",
         name: "Xinhua",
-        names: &["شينخوا", "شينهوا", "Xinhua"],
+        names: &["شينخوا", "شينهوا", "Xinhua", "Xinhua News Agency"],
     },
     Agency {
         id: "tass",
@@ -153,7 +183,7 @@ pub static AGENCIES: &[Agency] = &[
     Agency {
         id: "irna",
         name: "IRNA",
-        names: &["إرنا", "ارنا", "IRNA"],
+        names: &["إرنا", "ارنا", "IRNA", "Islamic Republic News Agency"],
     },
     Agency {
         id: "isna",

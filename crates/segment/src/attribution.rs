@@ -11,7 +11,8 @@
 //!   maps *outlet ids* to sources, because an outlet whose articles are the
 //!   agency's own (`sana`, or SaudiNewsNet's `was` for SPA) is that agency.
 //! - **In-text attributions** (`وحسب «سانا»`, `نقلت وكالة الأناضول عن`,
-//!   `ذكرت وكالة رويترز`, `according to Reuters`, `(أ ف ب)`):
+//!   `ذكرت وكالة رويترز`, `according to Reuters`, `AP reported`,
+//!   `selon l'AFP`, `(أ ف ب)`):
 //!   [`in_text_attributions`] finds a source mention that a cue word governs,
 //!   so that a sentence merely *about* an agency is not taken as crediting it.
 //! - **Speaker frames** of reported speech (`وأكد المقداد أن …`, `وقال: …`,
@@ -281,7 +282,9 @@ pub struct Attribution {
 
 /// Cue words (folded, proclitics `و`/`ف` stripped) that make a following
 /// source mention an attribution: "according to", "quoting", "reported",
-/// "told", and the word "agency" itself (`ذكرت وكالة رويترز`).
+/// "told", and the word "agency" itself (`ذكرت وكالة رويترز`), in Arabic,
+/// English and French (`selon`, `d'après` — see [`PAIRED_CUES`] — `a déclaré
+/// à l'AFP`, `rapporte l'agence`).
 const CUES: &[&str] = &[
     "حسب",
     "بحسب",
@@ -320,23 +323,86 @@ const CUES: &[&str] = &[
     "وكالات",
     "موقع",
     "لموقع",
+    // English
     "according",
     "reported",
     "reports",
     "told",
     "quoted",
+    "quoting",
     "cited",
+    "citing",
     "via",
     "agency",
+    // French
+    "selon",
+    "agence",
+    "rapporte",
+    "rapporté",
+    "rapportait",
+    "indique",
+    "indiqué",
+    "déclaré",
+    "confié",
+    "précisé",
+    "affirmé",
+    "expliqué",
+    "annoncé",
+    "cité",
+    "citée",
+    "citant",
+    "dépêche",
 ];
+
+/// Two-word cues (folded): the first word alone is no cue. `d'après` is
+/// `d` + `après` (the apostrophe separates words), and `après` alone means
+/// "after".
+const PAIRED_CUES: &[(&str, &str)] = &[("d", "après"), ("d", "apres")];
 
 /// How many words before a mention a cue may stand (`نقلت وكالة الأنباء
 /// الرسمية سانا`: the cue is three words back).
 const CUE_WINDOW: usize = 4;
 
+/// Reporting verbs that credit the source named *right before* them, the
+/// order of English and French (`AP reported`, `the AP said`, `l'AFP a
+/// appris`): folded. Only the word right after the name counts, after at
+/// most an auxiliary ([`AUXILIARIES`]) and the words of an agency's
+/// description ([`NAME_TAIL`]), so `Sana Khan said` credits no agency.
+const POST_CUES: &[&str] = &[
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "quoted",
+    "cited",
+    "learned",
+    "learnt",
+    "rapporte",
+    "rapporté",
+    "indique",
+    "indiqué",
+    "affirme",
+    "précise",
+    "précisé",
+    "annonce",
+    "annoncé",
+    "appris",
+    "cite",
+    "citant",
+];
+
+/// Auxiliaries between a source and its reporting verb (`has reported`,
+/// `a rapporté`).
+const AUXILIARIES: &[&str] = &["has", "had", "a", "avait"];
+
+/// Words that describe the source between its name and the verb
+/// (`Xinhua news agency reported`).
+const NAME_TAIL: &[&str] = &["news", "agency", "press", "wire", "service"];
+
 /// The source mentions in `text` that are attributions: preceded within
 /// [`CUE_WINDOW`] words by a cue (`حسب`, `نقلا عن`, `ذكرت`, `وكالة`,
-/// `according to`, …), or standing alone in parentheses (`(أ ف ب)`).
+/// `according to`, `selon`, …), followed by a reporting verb (`AP reported`,
+/// see [`POST_CUES`]), or standing alone in parentheses (`(أ ف ب)`, `(AFP)`).
 /// A bare mention (`تابعوا أخبار سانا`, a report *about* an agency) is not.
 pub fn in_text_attributions(table: &SourceTable, text: &str) -> Vec<Attribution> {
     let mentions = table.find(text);
@@ -345,24 +411,48 @@ pub fn in_text_attributions(table: &SourceTable, text: &str) -> Vec<Attribution>
     }
     let words: Vec<Range<usize>> = word_spans(text).collect();
     let mut key = String::new();
+    let mut fold = |w: &Range<usize>| -> String {
+        fold_into(&text[w.clone()], &mut key);
+        key.clone()
+    };
     let mut out = Vec::new();
     for m in mentions {
         let before = text[..m.span.start].trim_end_matches(|c: char| c.is_whitespace());
         let after = text[m.span.end..].trim_start_matches(|c: char| c.is_whitespace());
         let parenthetical = before.ends_with('(') && after.starts_with(')');
         let first_word = words.partition_point(|w| w.end <= m.span.start);
-        let cued = words[first_word.saturating_sub(CUE_WINDOW)..first_word]
-            .iter()
-            .any(|w| {
-                let word = &text[w.clone()];
-                fold_into(word, &mut key);
-                let stripped = ['و', 'ف']
-                    .iter()
-                    .find_map(|p| key.strip_prefix(*p))
-                    .filter(|r| r.chars().count() >= 3)
-                    .map(str::to_string);
-                CUES.contains(&key.as_str()) || stripped.is_some_and(|s| CUES.contains(&s.as_str()))
-            });
+        let window = first_word.saturating_sub(CUE_WINDOW)..first_word;
+        let cued = window.clone().any(|i| {
+            let k = fold(&words[i]);
+            let stripped = ['و', 'ف']
+                .iter()
+                .find_map(|p| k.strip_prefix(*p))
+                .filter(|r| r.chars().count() >= 3)
+                .map(str::to_string);
+            CUES.contains(&k.as_str())
+                || stripped.is_some_and(|s| CUES.contains(&s.as_str()))
+                || (i > 0 && {
+                    let prev = fold(&words[i - 1]);
+                    PAIRED_CUES.contains(&(prev.as_str(), k.as_str()))
+                })
+        });
+        // `AP reported`, `Xinhua news agency reported`, `l'AFP a appris`.
+        let mut next = words.partition_point(|w| w.start < m.span.end);
+        let mut tail = 0;
+        while tail < 2 && next < words.len() && NAME_TAIL.contains(&fold(&words[next]).as_str()) {
+            next += 1;
+            tail += 1;
+        }
+        if next < words.len() && AUXILIARIES.contains(&fold(&words[next]).as_str()) {
+            next += 1;
+        }
+        let verb_after = next < words.len()
+            // Nothing but spaces and a description between name and verb:
+            // `Reuters, the agency said` is someone else speaking.
+            && text[m.span.end..words[next].start]
+                .chars()
+                .all(|c| c.is_whitespace() || is_word_char(c) || c == '-')
+            && POST_CUES.contains(&fold(&words[next]).as_str());
         // `قال لرويترز`, `في بيانه لوكالة الأنباء السعودية`, `لـ«واس»`: a
         // statement given *to* the source, which then carries it.
         let told_to = {
@@ -372,7 +462,7 @@ pub fn in_text_attributions(table: &SourceTable, text: &str) -> Vec<Attribution>
                 !rest.chars().next_back().is_some_and(is_word_char)
             })
         };
-        if parenthetical || cued || told_to {
+        if parenthetical || cued || verb_after || told_to {
             out.push(Attribution {
                 source: m.source,
                 span: m.span,

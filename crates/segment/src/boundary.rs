@@ -4,12 +4,15 @@
 //! is `OLetter`, so it breaks after `د. أيمن` and `ص.ب`, and it has no notion of
 //! Arabic abbreviations, era suffixes or datelines.
 //!
-//! A candidate is a run of terminators `. ! ? ؟ … ۔ ؝ ؞ ‼ ⁇ ⁈ ⁉` extended over
-//! closing quotes/brackets and invisible format characters. It is a boundary
-//! only when whitespace or the end of the block follows — that alone keeps
+//! A candidate is a run of terminators `. ! ? ؟ … ۔ ؝ ؞ ‼ ⁇ ⁈ ⁉` and the
+//! CJK full stops and marks `。 ！ ？ ． ｡` extended over closing
+//! quotes/brackets and invisible format characters. It is a boundary only
+//! when whitespace or the end of the block follows — that alone keeps
 //! decimals (`3.5`), dates (`1.6.2023`), URLs, e-mail addresses and `.com`
-//! whole. Then:
-//! - a run with `!`, `?` or `؟` is a boundary;
+//! whole — except after a CJK mark: Chinese and Japanese put no space
+//! between sentences (`会谈。东京`), and these marks have no decimal or
+//! abbreviation use to guard against. Then:
+//! - a run with `!`, `?`, `؟` or a CJK mark is a boundary;
 //! - an ellipsis (`…`, `..`, `...`) is not, unless a closing quote follows it:
 //!   Arabic news uses it mid-sentence far more than at the end;
 //! - a single `.` is vetoed after an abbreviation ([`is_abbreviation`]) and
@@ -24,11 +27,21 @@ pub(crate) fn is_terminator(c: char) -> bool {
     matches!(
         c,
         '.' | '!' | '?' | '؟' | '…' | '۔' | '؝' | '؞' | '‼' | '⁇' | '⁈' | '⁉'
-    )
+    ) || is_cjk_terminator(c)
+}
+
+/// The CJK sentence ends: ideographic full stop `。`, fullwidth `！ ？ ．`
+/// and halfwidth `｡`. Chinese and Japanese write no space after them.
+#[inline]
+pub(crate) fn is_cjk_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '．' | '｡')
 }
 
 /// Bytes that reveal a terminator: `. ! ?`; the *last* byte of `؝ ؞ ؟`
-/// (D8 9D–9F) and `۔` (DB 94); the lead byte E2 of `… ‼ ⁇ ⁈ ⁉`. Keying the
+/// (D8 9D–9F) and `۔` (DB 94); the lead byte E2 of `… ‼ ⁇ ⁈ ⁉`, E3 of `。`
+/// (E3 80 82) and EF of `！ ？ ． ｡` (EF BC 81/9F/8E, EF BD A1). Arabic and
+/// Latin text has no E3 or EF bytes (but for the rare presentation forms),
+/// so the CJK marks cost them nothing. Keying the
 /// Arabic marks on their second byte matters: D8 leads half of the Arabic
 /// letters, so a scan that stopped at it would stop at every other letter.
 const TRIGGER: [bool; 256] = {
@@ -41,6 +54,8 @@ const TRIGGER: [bool; 256] = {
     t[0x9F] = true;
     t[0x94] = true;
     t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
     t
 };
 
@@ -67,7 +82,13 @@ pub(crate) fn sentence_ends(block: &str, quotes: &Quotes, out: &mut Vec<usize>) 
             b'.' | b'!' | b'?' => Some(i),
             0x9D..=0x9F => (i > 0 && bytes[i - 1] == 0xD8).then(|| i - 1),
             0x94 => (i > 0 && bytes[i - 1] == 0xDB).then(|| i - 1),
-            _ => matches!(bytes.get(i + 1), Some(0x80 | 0x81)).then_some(i), // 0xE2
+            0xE2 => matches!(bytes.get(i + 1), Some(0x80 | 0x81)).then_some(i),
+            0xE3 => matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x82])).then_some(i),
+            _ => matches!(
+                bytes.get(i + 1..i + 3),
+                Some([0xBC, 0x81 | 0x9F | 0x8E] | [0xBD, 0xA1])
+            )
+            .then_some(i), // 0xEF
         };
         let Some(start) = start else {
             i += 1;
@@ -85,6 +106,7 @@ pub(crate) fn sentence_ends(block: &str, quotes: &Quotes, out: &mut Vec<usize>) 
         let mut dots = 0usize;
         let mut hard = false;
         let mut ellipsis = false;
+        let mut cjk = false;
         let mut j = i;
         while let Some(c) = block[j..].chars().next() {
             if !is_terminator(c) {
@@ -95,6 +117,7 @@ pub(crate) fn sentence_ends(block: &str, quotes: &Quotes, out: &mut Vec<usize>) 
                 '…' => ellipsis = true,
                 _ => hard = true,
             }
+            cjk |= is_cjk_terminator(c);
             j += c.len_utf8();
         }
         // `...` and `…` pause mid-sentence; two dots `..` are a full stop
@@ -137,7 +160,7 @@ pub(crate) fn sentence_ends(block: &str, quotes: &Quotes, out: &mut Vec<usize>) 
         let at_end = j >= len;
         let next_is_space = at_end || block[j..].chars().next().is_some_and(is_space);
         i = j;
-        if !next_is_space || at_end {
+        if at_end || !(next_is_space || cjk) {
             continue;
         }
         let boundary = if hard {

@@ -25,6 +25,7 @@ mod clause;
 mod dates;
 pub mod eval;
 mod kind;
+mod long;
 pub mod normalize;
 mod places;
 mod quote;
@@ -32,6 +33,7 @@ mod split;
 mod text;
 
 pub use clause::{CLAUSE_MIN_PART, CLAUSE_MIN_WORDS};
+pub use long::{LONG_UNIT_MAX_BYTES, LONG_UNIT_MAX_WORDS};
 pub use split::segment;
 pub use text::word_spans;
 
@@ -97,6 +99,13 @@ pub struct Unit {
     pub parent: Option<usize>,
     /// Who is quoted, when the unit is inside a quotation whose speaker is named.
     pub speaker: Option<String>,
+    /// The unit is a piece of a longer run of text without a sentence end
+    /// (a table or list dumped on one line), cut at
+    /// [`LONG_UNIT_MAX_WORDS`] words or [`LONG_UNIT_MAX_BYTES`] bytes: it
+    /// keeps its kind and is compared, but it is not a sentence the article
+    /// wrote. See [`cut_summary`] for a one-line account of an article's cuts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cut: bool,
 }
 
 impl Unit {
@@ -104,6 +113,52 @@ impl Unit {
     pub fn text<'t>(&self, article_text: &'t str) -> &'t str {
         &article_text[self.span.clone()]
     }
+}
+
+/// A one-line account of the cuts in an article's `units` (see
+/// [`Unit::cut`]), for a warning: how many pieces, how many words of text
+/// without a sentence end they came from, and the byte span of that text;
+/// `None` when no unit was cut. `text` is the article text.
+///
+/// ```
+/// let text = "w ".repeat(2_500);
+/// let units = isnad_segment::segment(&text);
+/// let summary = isnad_segment::cut_summary(&text, &units).unwrap();
+/// assert_eq!(
+///     summary,
+///     "2,500 words without a sentence end (bytes 0..4,999) were cut into 3 pieces of at most 1,000 words"
+/// );
+/// ```
+pub fn cut_summary(text: &str, units: &[Unit]) -> Option<String> {
+    let mut pieces = units.iter().filter(|u| u.cut);
+    let first = pieces.next()?;
+    let (mut n, mut words) = (1usize, text::word_count(first.text(text)));
+    let (start, mut end) = (first.span.start, first.span.end);
+    for u in pieces {
+        n += 1;
+        words += text::word_count(u.text(text));
+        end = end.max(u.span.end);
+    }
+    Some(format!(
+        "{} words without a sentence end (bytes {}..{}) were cut into {n} pieces of at most {} words",
+        thousands(words),
+        thousands(start),
+        thousands(end),
+        thousands(LONG_UNIT_MAX_WORDS)
+    ))
+}
+
+/// `1234567` as `1,234,567`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// An article as isnad reads it: metadata a user supplies plus the text.

@@ -10,8 +10,11 @@
 //! - [`match_key`] — for lexical matching and hashing: the light form plus
 //!   alef/hamza folding (`أ إ آ ٱ → ا`, `ؤ ئ → ء`), `ى → ي`, `ة → ه`, Persian and
 //!   Urdu letters folded to Arabic, punctuation and quotes dropped, Latin/Greek/
-//!   Cyrillic lowercased, and numbers made canonical (`٣٫٥٪` = `%3.5` = `3.5%`,
-//!   `2,254` = `2254`).
+//!   Cyrillic lowercased, numbers made canonical (`٣٫٥٪` = `%3.5` = `3.5%`,
+//!   `2,254` = `2254`), and every Han or kana character a token of its own
+//!   (`双方会谈` → `双 方 会 谈`): Chinese and Japanese put no spaces between
+//!   words, so without this a whole clause would be one token, and two
+//!   clauses would share a token only when identical.
 //!
 //! Both run on every unit of a corpus, so they make one pass over the text,
 //! skip NFKC when the Unicode quick check says the text is already NFKC, take a
@@ -373,8 +376,16 @@ impl<'a> KeyBuilder<'a> {
             self.percent_owed = false;
             if c.is_ascii() {
                 self.emit(c.to_ascii_lowercase());
-            } else if ('\u{0600}'..='\u{06FF}').contains(&c) || !c.is_uppercase() {
+            } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
                 // (The Arabic block has no case.)
+                self.emit(c);
+            } else if crate::long::is_cjk(c) {
+                // Chinese and Japanese have no spaces between words: each
+                // Han or kana character is a token of its own.
+                self.gap = true;
+                self.emit(c);
+                self.gap = true;
+            } else if !c.is_uppercase() {
                 self.emit(c);
             } else {
                 let mut lower = c.to_lowercase();

@@ -33,6 +33,10 @@
 //!    "click here") is furniture as a whole.
 //! 8. **Clauses** of long sentences ([`crate::clause`]), listed right after
 //!    their sentence.
+//!
+//! A sentence longer than [`crate::LONG_UNIT_MAX_WORDS`] words (text without
+//! sentence punctuation) is cut into pieces marked [`Unit::cut`] at step 2
+//! ([`crate::long`]).
 
 use crate::boundary::sentence_ends;
 use crate::clause::clauses;
@@ -40,6 +44,7 @@ use crate::kind::{
     dateline_len, ends_with_sentence_stop, ends_with_terminator, is_credit, is_furniture,
     title_dateline_split,
 };
+use crate::long::long_unit_cuts;
 use crate::quote::{Quotes, speaker_before};
 use crate::text::{
     WordSet, fold, is_alpha, is_block_break, is_invisible, is_space, trim_range, word_count_upto,
@@ -75,6 +80,8 @@ struct Draft {
     block: usize,
     /// [`crate::text::word_count`] of the unit's text, capped at [`WORDS_CAP`].
     words: usize,
+    /// A piece of an over-long unit ([`Unit::cut`]).
+    cut: bool,
 }
 
 /// Splits `text` into units in document order.
@@ -290,9 +297,22 @@ fn segment_block(
         prev = end;
         k += 1;
     }
+    // Over-long units are cut into pieces (`crate::long`).
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut prev = 0;
+    for end in ends.iter().copied().chain(std::iter::once(b.len())) {
+        cuts.extend(long_unit_cuts(&b[prev..end]).into_iter().map(|c| prev + c));
+        prev = end;
+    }
+    if !cuts.is_empty() {
+        ends.extend_from_slice(&cuts);
+        ends.sort_unstable();
+    }
     let mut start = 0;
     let mut first = true;
     for end in ends.iter().copied().chain(std::iter::once(b.len())) {
+        let cut = !cuts.is_empty()
+            && (cuts.binary_search(&start).is_ok() || cuts.binary_search(&end).is_ok());
         let mut span = trim_range(b, start..end);
         start = end;
         span.start += list_marker_len(&b[span.clone()]);
@@ -315,6 +335,7 @@ fn segment_block(
                     speaker: None,
                     block: block_index,
                     words: word_count_upto(&b[date], WORDS_CAP),
+                    cut: false,
                 });
                 span = trim_range(b, span.start + d..span.end);
                 if span.is_empty() {
@@ -365,6 +386,7 @@ fn segment_block(
             speaker,
             block: block_index,
             words,
+            cut,
         });
     }
 }
@@ -497,6 +519,7 @@ fn number(text: &str, drafts: Vec<Draft>) -> Vec<Unit> {
             span: d.span,
             parent: None,
             speaker: d.speaker,
+            cut: d.cut,
         });
         for p in parts {
             units.push(Unit {
@@ -505,6 +528,7 @@ fn number(text: &str, drafts: Vec<Draft>) -> Vec<Unit> {
                 span: base + p.start..base + p.end,
                 parent: Some(index),
                 speaker: speaker.clone(),
+                cut: false,
             });
         }
     }
