@@ -2,13 +2,15 @@
 //!
 //! A thin binary in the ripgrep/ruff mould: parse arguments (clap), install
 //! the thread pool, run one command, and turn the outcome into an exit status
-//! (0 success, 1 error, 2 usage; a closed output pipe counts as success). The
+//! (0 success, 1 error, 2 usage, 130 interrupted; a closed output pipe counts
+//! as success). The
 //! pipeline itself lives in the library crates; input reading, progress bars
 //! and terminal decisions (colors, TTYs) live here because libraries do no I/O.
 
 mod args;
 mod commands;
 mod input;
+mod interrupt;
 mod output;
 mod progress;
 mod stats;

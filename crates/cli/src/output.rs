@@ -147,6 +147,29 @@ impl Destination {
         })
     }
 
+    /// The file the report goes to, when it is a file.
+    pub fn report_path(&self) -> Option<&Path> {
+        match self {
+            Destination::Stdout => None,
+            Destination::File {
+                how: FileWrite::Replace { target, .. },
+                ..
+            } => Some(target),
+            Destination::File { path, .. } => Some(path),
+        }
+    }
+
+    /// The hidden temporary file the report is written to first, if any.
+    pub fn temp_path(&self) -> Option<&Path> {
+        match self {
+            Destination::File {
+                how: FileWrite::Replace { temp, .. },
+                ..
+            } => Some(temp.path()),
+            _ => None,
+        }
+    }
+
     /// Whether the output is a terminal (for colors).
     pub fn is_terminal(&self) -> bool {
         match self {
@@ -181,7 +204,7 @@ impl Destination {
                             .and_then(|()| out.flush())
                             .with_context(context)?;
                         drop(out);
-                        temp.persist(&target)
+                        crate::interrupt::finish(|| temp.persist(&target))
                             .map_err(|e| e.error)
                             .with_context(context)?;
                         Ok(())
@@ -214,7 +237,7 @@ fn temp_beside(
         .unwrap_or_default();
     let prefix = format!(".{name}.");
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".isnad-tmp");
+    builder.prefix(&prefix).suffix(crate::input::TEMP_SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

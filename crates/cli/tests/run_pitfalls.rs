@@ -205,7 +205,10 @@ fn article_warnings_are_capped_on_stderr_and_all_kept_in_the_report() {
     assert_eq!(warned.len(), 20, "{stderr}");
     assert_eq!(
         warned[0],
-        "isnad: warning: a00: date \"01/03/2017\" is not an ISO date (YYYY-MM-DD); treated as undated"
+        format!(
+            "isnad: warning: {}:1: a00: date \"01/03/2017\" is not an ISO date (YYYY-MM-DD); treated as undated",
+            corpus.display()
+        )
     );
     assert!(
         stderr.contains(
@@ -253,4 +256,178 @@ fn zero_threads_is_a_usage_error() {
     }
     let (code, _, stderr) = run(&["compare", SEEDS, "-j", "1"]);
     assert_eq!(code, 0, "{stderr}");
+}
+
+/// Two outlets with two articles each, in `dir`.
+fn small_corpus(dir: &Path) {
+    for (outlet, n, text) in [
+        (
+            "sana",
+            1,
+            "أكد الرئيسان خلال اتصال هاتفي دعمهما غير المشروط للإجراءات التي تتخذها سورية.",
+        ),
+        (
+            "sana",
+            2,
+            "وناقش الجانبان سبل تطوير التعاون الاقتصادي والتجاري بين البلدين.",
+        ),
+        (
+            "watan",
+            1,
+            "أكد الرئيسان خلال اتصال هاتفي دعمهما غير المشروط للإجراءات التي تتخذها سورية.",
+        ),
+        (
+            "watan",
+            2,
+            "افتتحت البلدية حديقة عامة جديدة في الحي الشرقي بحضور عدد من الأهالي.",
+        ),
+    ] {
+        std::fs::create_dir_all(dir.join(outlet)).unwrap();
+        std::fs::write(dir.join(outlet).join(format!("{n}.txt")), text).unwrap();
+    }
+}
+
+#[test]
+fn a_report_written_into_the_input_folder_is_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    small_corpus(&corpus);
+    // A report beside the outlet folders and one inside an outlet folder.
+    for out in [
+        corpus.join("report.txt"),
+        corpus.join("sana").join("report.txt"),
+    ] {
+        let args = ["compare", path_str(&corpus), "-o", path_str(&out)];
+        let (code, _, first) = run(&args);
+        assert_eq!(code, 0, "{first}");
+        assert!(first.contains("4 articles (0 skipped)"), "{first}");
+        let (code, _, second) = run(&args);
+        assert_eq!(code, 0, "{second}");
+        assert!(second.contains("4 articles (0 skipped)"), "{second}");
+        assert!(
+            second.contains(&format!(
+                "isnad: warning: {}: not read: it is this run's --output file (an earlier report); write reports outside the input folder\n",
+                out.display()
+            )),
+            "{second}"
+        );
+        std::fs::remove_file(&out).unwrap();
+    }
+    // Through another spelling of the same path (`corpus/./report.txt`).
+    let out = corpus.join("report.txt");
+    run(&["compare", path_str(&corpus), "-o", path_str(&out)]);
+    let other = corpus.join(".").join("report.txt");
+    let (code, _, stderr) = run(&["compare", path_str(&corpus), "-o", path_str(&other)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("4 articles (0 skipped)"), "{stderr}");
+    assert!(
+        stderr.contains("not read: it is this run's --output file"),
+        "{stderr}"
+    );
+    // A JSON report in the folder is not counted among the ignored non-.txt files.
+    std::fs::remove_file(&out).unwrap();
+    let json = corpus.join("report.json");
+    let args = ["compare", path_str(&corpus), "-o", path_str(&json)];
+    run(&args);
+    let (_, _, stderr) = run(&args);
+    assert!(!stderr.contains("ignored 1 file"), "{stderr}");
+    assert!(
+        stderr.contains("not read: it is this run's --output file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn temporary_report_files_of_other_runs_are_not_read_and_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    small_corpus(&corpus);
+    let stale = corpus.join("sana").join(".report.txt.Ab12Cd.isnad-tmp");
+    std::fs::write(&stale, "isnad: 4 articles, half a report").unwrap();
+    let out = corpus.join("report.txt");
+    let (code, _, stderr) = run(&["compare", path_str(&corpus), "-o", path_str(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("4 articles (0 skipped)"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "isnad: warning: {}: not read: 1 isnad temporary report file(s) ({}), left by an interrupted run or being written by another one\n",
+            corpus.display(),
+            stale.display()
+        )),
+        "{stderr}"
+    );
+    // This run's own temporary file (in the same folder) is not mentioned.
+    assert_eq!(
+        stderr.matches("temporary report file").count(),
+        1,
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_output_extension_that_names_another_format_than_the_one_asked_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("out.csv");
+    let (code, _, stderr) = run(&["compare", SEEDS, "-f", "json", "-o", path_str(&csv)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "isnad: warning: {}: the extension names the csv format, but --format json is given: writing the json report\n",
+            csv.display()
+        )),
+        "{stderr}"
+    );
+    // Still a warning: the JSON report is written as asked.
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&csv).unwrap()).unwrap();
+    assert_eq!(report["summary"]["articles"], 5);
+    // Without --format the extension decides; agreeing names are quiet.
+    for args in [
+        vec!["-o", "out.csv"],
+        vec!["-o", "out.txt", "-f", "text"],
+        vec!["-o", "out.ndjson", "-f", "jsonl"],
+        vec!["-o", "out.htm", "-f", "html"],
+        vec!["-o", "-", "-f", "json"],
+    ] {
+        let seeds = common::root().join(SEEDS);
+        let mut all = vec!["compare", path_str(&seeds)];
+        all.extend(args.iter().map(|a| a.to_owned()));
+        let out = isnad(&all).current_dir(dir.path()).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("extension"), "{args:?}: {stderr}");
+    }
+    let csv = std::fs::read_to_string(dir.path().join("out.csv")).unwrap();
+    assert!(!csv.starts_with('{'), "{csv}");
+}
+
+#[test]
+fn a_unit_cut_for_length_is_warned_about_with_file_line_and_length() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("dump.jsonl");
+    let dump: String = (0..20_000).map(|i| format!("w{} ", i % 50)).collect();
+    let lines = [
+        serde_json::json!({"id": "ok", "outlet": "a", "text": "قال الوزير إن الاجتماع انتهى."}),
+        serde_json::json!({"id": "dump", "outlet": "b", "text": format!("{dump}\nThe end of the table.")}),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&corpus, text).unwrap();
+    let report = dir.path().join("report.json");
+    let (code, _, stderr) = run(&["compare", path_str(&corpus), "-o", path_str(&report)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(dump.trim_end().len(), 75_999);
+    let warned: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("without a sentence end"))
+        .collect();
+    assert_eq!(
+        warned,
+        [format!(
+            "isnad: warning: {}:2: dump: 20,000 words without a sentence end (bytes 0..75,999) were cut into 20 pieces of at most 1,000 words",
+            corpus.display(),
+        )]
+    );
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    let dump_article = common::article(&report, "dump");
+    assert_eq!(dump_article["warnings"].as_array().unwrap().len(), 1);
+    assert_eq!(dump_article["units"], 21);
 }

@@ -51,6 +51,24 @@ fn segment_reads_stdin() {
 }
 
 #[test]
+fn segment_jsonl_marks_pieces_of_text_cut_for_length() {
+    let dump: String = (0..2_500).map(|i| format!("w{} ", i % 50)).collect();
+    let out = isnad(&["segment", "-f", "jsonl"])
+        .write_stdin(format!("{dump}\nقال الوزير إن الاجتماع انتهى."))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let units: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let cut: Vec<bool> = units.iter().map(|u| u["cut"] == true).collect();
+    assert_eq!(cut, [true, true, true, false]);
+    assert!(units[3].get("cut").is_none());
+}
+
+#[test]
 fn segment_invalid_utf8_is_an_error_with_the_byte_offset() {
     let (code, stdout, stderr) = run(&[
         "segment",

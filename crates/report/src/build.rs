@@ -206,6 +206,10 @@ pub fn build(
     let mut ref_unit: Vec<usize> = Vec::with_capacity(n_refs);
     for (ai, (article, segs)) in articles.iter_mut().zip(&segmented).enumerate() {
         article.units = segs.len();
+        // Text without sentence ends, cut into pieces by the segmenter.
+        if let Some(cut) = isnad_segment::cut_summary(&article.text, segs) {
+            article.warnings.push(cut);
+        }
         let first = units.len();
         for u in segs {
             let Some(text) = UnitText::new(article.text.clone(), u.span.clone()) else {

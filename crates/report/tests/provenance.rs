@@ -520,3 +520,90 @@ fn a_reused_sentence_counts_once_not_once_per_clause() {
     let two = p.outlets.iter().find(|o| o.outlet == "two").unwrap();
     assert_eq!((two.reused, two.uncredited), (1, 1));
 }
+
+/// English and French wire copy: the same credit forms as in Arabic, in the
+/// word order of those languages (`AP reported`, `selon l'AFP`).
+#[test]
+fn english_and_french_credits_credit_the_agency() {
+    const EN: &str = "The foreign ministers agreed to resume talks on the nuclear programme in Vienna next month.";
+    const EN2: &str =
+        "Both sides described the two days of meetings as constructive and businesslike.";
+    const FR: &str = "Les ministres des affaires étrangères ont convenu de reprendre les négociations à Vienne le mois prochain.";
+    const FR2: &str =
+        "Les deux délégations ont qualifié les deux jours de réunions de constructifs.";
+    let r = run(vec![
+        art("ap1", "ap", Some("2024-03-01"), &format!("{EN}\n{EN2}")),
+        art("afp1", "afp", Some("2024-03-01"), &format!("{FR}\n{FR2}")),
+        // `…, AP reported.` governs its sentence.
+        art(
+            "en1",
+            "herald",
+            Some("2024-03-02"),
+            &format!(
+                "{} AP reported.\n{EN2}",
+                EN.trim_end_matches('.').to_owned() + ","
+            ),
+        ),
+        // `Selon l'AFP, …` governs its sentence.
+        art(
+            "fr1",
+            "lemonde",
+            Some("2024-03-02"),
+            &format!(
+                "Selon l'AFP, {}{}\n{FR2}",
+                &FR[..1].to_lowercase(),
+                &FR[1..]
+            ),
+        ),
+        // A dateline `PARIS (AFP) -` credits the whole article.
+        art(
+            "fr2",
+            "figaro",
+            Some("2024-03-02"),
+            &format!("PARIS (AFP) - {FR}\n{FR2}"),
+        ),
+        // No credit: the same sentences are uncredited.
+        art(
+            "en2",
+            "courier",
+            Some("2024-03-02"),
+            &format!("{EN}\n{EN2}"),
+        ),
+    ]);
+    let p = |a: &str, n: &str| unit(&r, a, n).provenance.clone();
+    assert_eq!(p("en1", "resume talks").as_deref(), Some("credited"));
+    assert_eq!(
+        sources(&r, "en1"),
+        [(Some("ap".to_string()), CreditVia::InText)]
+    );
+    // An in-text credit governs its paragraph only: the next line is not credited.
+    assert_eq!(p("en1", "Both sides").as_deref(), Some("uncredited"));
+    assert_eq!(
+        p("fr1", "reprendre les négociations").as_deref(),
+        Some("credited")
+    );
+    assert_eq!(
+        sources(&r, "fr1"),
+        [(Some("afp".to_string()), CreditVia::InText)]
+    );
+    assert_eq!(
+        p("fr2", "reprendre les négociations").as_deref(),
+        Some("credited")
+    );
+    assert_eq!(
+        p("fr2", "Les deux délégations").as_deref(),
+        Some("credited")
+    );
+    assert_eq!(
+        r.articles
+            .iter()
+            .find(|a| a.id == "fr2")
+            .unwrap()
+            .dateline
+            .as_ref()
+            .unwrap()
+            .sources,
+        ["afp"]
+    );
+    assert_eq!(p("en2", "resume talks").as_deref(), Some("uncredited"));
+}

@@ -20,8 +20,22 @@ const MAX_WARNINGS: usize = 20;
 /// Runs `isnad compare`.
 pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
     let format = match (&args.format, &args.output) {
-        (Some(name), _) => {
-            Format::from_name(name).ok_or_else(|| anyhow!("unknown format {name}"))?
+        (Some(name), output) => {
+            let format = Format::from_name(name).ok_or_else(|| anyhow!("unknown format {name}"))?;
+            // `-f json -o out.csv`: the user (or the next program) will
+            // take the file for what its name says.
+            if let Some(path) = output.as_ref().filter(|p| *p != Path::new("-"))
+                && let Some(named) = Format::from_extension(path).filter(|f| *f != format)
+            {
+                global.warn(&format!(
+                    "{}: the extension names the {} format, but --format {} is given: writing the {} report",
+                    path.display(),
+                    named.name(),
+                    format.name(),
+                    format.name()
+                ));
+            }
+            format
         }
         (None, Some(path)) => Format::from_extension(path).unwrap_or_else(|| {
             if let Some(ext) = path.extension().filter(|_| path != Path::new("-")) {
@@ -40,7 +54,15 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
 
     // Checked before the run, so a mistyped folder fails now, not after
     // the analysis; an existing file is replaced only once the report is written.
+    // Installed before the temporary report file exists, so Ctrl-C at any
+    // point removes it (see `interrupt`).
+    crate::interrupt::install()?;
     let destination = output::Destination::prepare(args.output.as_deref())?;
+    crate::interrupt::watch(destination.temp_path().map(Path::to_path_buf));
+    let own = input::OwnFiles {
+        report: destination.report_path().map(Path::to_path_buf),
+        temp: destination.temp_path().map(Path::to_path_buf),
+    };
 
     let bars = Bars::new(!global.quiet && std::io::stderr().is_terminal());
     let clock = StageClock::start("reading");
@@ -48,6 +70,7 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
         &args.paths,
         args.manifest.as_deref(),
         args.max_article_bytes,
+        &own,
         &|n| bars.update("reading", n, None),
     );
     let inputs = match inputs {
@@ -116,10 +139,15 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
     let warnings: Vec<_> = report
         .articles
         .iter()
-        .flat_map(|a| a.warnings.iter().map(move |w| (&a.id, w)))
+        .flat_map(|a| a.warnings.iter().map(move |w| (a, w)))
         .collect();
-    for (id, w) in warnings.iter().take(MAX_WARNINGS) {
-        global.warn(&format!("{id}: {w}"));
+    for (a, w) in warnings.iter().take(MAX_WARNINGS) {
+        // File (and line of a JSONL/CSV record), then the id.
+        let place = match a.line {
+            Some(line) => format!("{}:{line}", a.path),
+            None => a.path.clone(),
+        };
+        global.warn(&format!("{place}: {}: {w}", a.id));
     }
     if warnings.len() > MAX_WARNINGS {
         global.warn(&format!(

@@ -17,6 +17,9 @@ struct UnitLine<'t> {
     parent: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     speaker: Option<&'t str>,
+    /// A piece of text without a sentence end, cut for length (`Unit::cut`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    cut: bool,
 }
 
 /// Runs `isnad segment`.
@@ -56,6 +59,7 @@ pub fn run(args: SegmentArgs) -> Result<ExitCode> {
                         text: unit_text,
                         parent: u.parent,
                         speaker: u.speaker.as_deref(),
+                        cut: u.cut,
                     },
                 )?;
                 writeln!(out)?;

@@ -157,9 +157,20 @@ fn same_metadata(a: &ManifestEntry, b: &ManifestEntry) -> bool {
         == (&b.id, &b.outlet, &b.date, &b.title, &b.url, &b.extra)
 }
 
+/// What [`walk`] finds in a folder tree.
+#[derive(Default)]
+struct Walked {
+    /// Files, sorted, without hidden files and manifests.
+    files: Vec<PathBuf>,
+    /// Manifests, one per folder at most.
+    manifests: Vec<PathBuf>,
+    /// isnad's hidden temporary report files (`.NAME.XXXXXX.isnad-tmp`).
+    temps: Vec<PathBuf>,
+}
+
 /// Files of a folder tree, sorted, without hidden files and folders.
 /// Symlinked folders are not followed (no cycles).
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, manifests: &mut Vec<PathBuf>) -> Result<()> {
+fn walk(dir: &Path, found: &mut Walked) -> Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot list folder {}", dir.display()))?
         .collect::<std::io::Result<_>>()
@@ -167,21 +178,25 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, manifests: &mut Vec<PathBuf>) -> R
     entries.sort_by_key(|e| e.file_name());
     for name in MANIFEST_NAMES {
         if entries.iter().any(|e| e.file_name() == name) {
-            manifests.push(dir.join(name));
+            found.manifests.push(dir.join(name));
             break;
         }
     }
     for e in entries {
         let name = e.file_name();
-        if name.to_string_lossy().starts_with('.') {
+        let ty = e.file_type()?;
+        let shown = name.to_string_lossy();
+        if shown.starts_with('.') {
+            if shown.ends_with(super::TEMP_SUFFIX) && ty.is_file() {
+                found.temps.push(e.path());
+            }
             continue;
         }
         let path = e.path();
-        let ty = e.file_type()?;
         if ty.is_dir() {
-            walk(&path, files, manifests)?;
+            walk(&path, found)?;
         } else if !MANIFEST_NAMES.iter().any(|m| name == *m) {
-            files.push(path);
+            found.files.push(path);
         }
     }
     Ok(())
@@ -190,9 +205,42 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, manifests: &mut Vec<PathBuf>) -> R
 impl Reader<'_> {
     /// Reads a folder tree: every `.txt` file, with metadata from manifests found on the way.
     pub(super) fn read_dir(&mut self, root: &Path) -> Result<()> {
-        let mut files = Vec::new();
-        let mut manifests = Vec::new();
-        walk(root, &mut files, &mut manifests)?;
+        let mut walked = Walked::default();
+        walk(root, &mut walked)?;
+        let Walked {
+            mut files,
+            manifests,
+            temps,
+        } = walked;
+        // This run's own report (from an earlier run) is no article.
+        if !self.own.is_empty() {
+            // Names first: a canonical path costs a system call per file.
+            let own = |f: &PathBuf| {
+                self.own.iter().any(|o| o.file_name() == f.file_name())
+                    && f.canonicalize().is_ok_and(|c| self.own.contains(&c))
+            };
+            for f in files.iter().filter(|f| own(f)) {
+                self.out.notes.push(format!(
+                    "{}: not read: it is this run's --output file (an earlier report); write reports outside the input folder",
+                    f.display()
+                ));
+            }
+            files.retain(|f| !own(f));
+        }
+        // Temporary files of other isnad runs are never articles; this run's is not worth a word.
+        let stale: Vec<&PathBuf> = temps
+            .iter()
+            .filter(|t| !t.canonicalize().is_ok_and(|c| self.own.contains(&c)))
+            .collect();
+        if let Some(first) = stale.first() {
+            self.out.notes.push(format!(
+                "{}: not read: {} isnad temporary report file(s) ({}{}), left by an interrupted run or being written by another one",
+                root.display(),
+                stale.len(),
+                first.display(),
+                if stale.len() > 1 { ", …" } else { "" }
+            ));
+        }
         // Entries of a folder's own manifest, to read listed files the walk does not cover.
         let mut listed: Vec<(PathBuf, ManifestEntry)> = Vec::new();
         for m in &manifests {

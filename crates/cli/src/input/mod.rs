@@ -34,9 +34,26 @@ pub struct Inputs {
     pub one_outlet: Option<String>,
 }
 
+/// The files this run writes, which a folder given as input must not read
+/// back: `isnad compare corpus/ -o corpus/report.txt` run twice would
+/// otherwise read the first run's report as an article.
+#[derive(Debug, Default, Clone)]
+pub struct OwnFiles {
+    /// The `--output` file (it may not exist yet).
+    pub report: Option<PathBuf>,
+    /// The hidden temporary file the report is written to before it replaces `report`.
+    pub temp: Option<PathBuf>,
+}
+
+/// The suffix of isnad's hidden temporary report files
+/// (`.NAME.XXXXXX.isnad-tmp`, see `output::Destination`).
+pub const TEMP_SUFFIX: &str = ".isnad-tmp";
+
 /// The reader: options plus state shared across paths (manifest metadata, files already read).
 pub struct Reader<'p> {
     max_bytes: u64,
+    /// Canonical paths of this run's own output files ([`OwnFiles`]), never read.
+    own: Vec<PathBuf>,
     /// Manifest metadata by canonical file path.
     meta: HashMap<PathBuf, ManifestEntry>,
     /// Canonical paths already read, so a file named twice is read once.
@@ -49,10 +66,16 @@ pub struct Reader<'p> {
 }
 
 impl<'p> Reader<'p> {
-    /// A reader skipping articles over `max_bytes`; `on_article` is called with the running count.
-    pub fn new(max_bytes: u64, on_article: &'p dyn Fn(u64)) -> Self {
+    /// A reader skipping articles over `max_bytes` and this run's own files;
+    /// `on_article` is called with the running count.
+    pub fn new(max_bytes: u64, own: &OwnFiles, on_article: &'p dyn Fn(u64)) -> Self {
         Reader {
             max_bytes,
+            own: [&own.report, &own.temp]
+                .into_iter()
+                .flatten()
+                .filter_map(|p| p.canonicalize().ok())
+                .collect(),
             meta: HashMap::new(),
             seen: HashSet::new(),
             ids: HashSet::new(),
@@ -144,12 +167,13 @@ pub fn read_all(
     paths: &[PathBuf],
     manifest: Option<&Path>,
     max_bytes: u64,
+    own: &OwnFiles,
     on_article: &dyn Fn(u64),
 ) -> Result<Inputs> {
     if paths.is_empty() && manifest.is_none() {
         bail!("no input: give folders, .jsonl/.csv/.txt files, `-` for stdin, or --manifest FILE");
     }
-    let mut reader = Reader::new(max_bytes, on_article);
+    let mut reader = Reader::new(max_bytes, own, on_article);
     if let Some(m) = manifest {
         reader.read_manifest(m)?;
     }
