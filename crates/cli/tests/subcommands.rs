@@ -68,6 +68,49 @@ fn segment_jsonl_marks_pieces_of_text_cut_for_length() {
     assert!(units[3].get("cut").is_none());
 }
 
+/// Chinese and Japanese have no spaces: every Han or kana character is a
+/// token, so a sentence with two words changed still matches, and unrelated
+/// sentences do not.
+#[test]
+fn cjk_pairs_score_by_their_characters() {
+    let zh = "中国外交部发言人今天表示，双方将继续举行会谈。";
+    let ja = "首相は来週、米国を訪問して大統領と会談する予定だと述べた。";
+    let pairs = [
+        (zh, zh),
+        (zh, "东京股市周一收盘上涨，投资者关注央行政策。"),
+        (zh, "中国外交部发言人周二表示，双方将继续举行谈判。"),
+        (ja, "東京の株価は円安を受けて大幅に上昇した。"),
+        (
+            ja,
+            "首相は来月、中国を訪問して主席と会談する予定だと述べた。",
+        ),
+    ];
+    let input: String = pairs.iter().map(|(a, b)| format!("{a}\t{b}\n")).collect();
+    let out = isnad(&["score", "--pairs", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<(f64, &str)> = stdout
+        .lines()
+        .map(|l| {
+            let (score, tier) = l.split_once('\t').unwrap();
+            (score.parse().unwrap(), tier)
+        })
+        .collect();
+    assert_eq!(rows[0], (1.0, "verbatim"));
+    for unrelated in [1, 3] {
+        assert_eq!(rows[unrelated].1, "none", "{stdout}");
+        assert!(rows[unrelated].0 < 0.2, "{stdout}");
+    }
+    // Two of twenty characters changed: still the same statement.
+    for edited in [2, 4] {
+        assert_ne!(rows[edited].1, "none", "{stdout}");
+        assert!(rows[edited].0 > 0.7, "{stdout}");
+    }
+}
+
 #[test]
 fn segment_invalid_utf8_is_an_error_with_the_byte_offset() {
     let (code, stdout, stderr) = run(&[

@@ -14,7 +14,13 @@
 //!   `2,254` = `2254`), and every Han or kana character a token of its own
 //!   (`双方会谈` → `双 方 会 谈`): Chinese and Japanese put no spaces between
 //!   words, so without this a whole clause would be one token, and two
-//!   clauses would share a token only when identical.
+//!   clauses would share a token only when identical. Single characters
+//!   over-count shared function characters (`的 是 一 个`): on hand-made
+//!   pairs, two different Chinese sentences with the same frame (`他说这是一个…
+//!   问题`) score 0.39 (paraphrase), where the English equivalent scores 0.23;
+//!   character bigrams, tried instead, lowered that pair only to 0.32 and the
+//!   near-duplicates (two characters of twenty changed) from 0.83 to 0.74.
+//!   CJK stopwords for the scorer are left to do.
 //!
 //! Both run on every unit of a corpus, so they make one pass over the text,
 //! skip NFKC when the Unicode quick check says the text is already NFKC, take a
