@@ -472,18 +472,15 @@ impl<'u, 'a> Run<'u, 'a> {
         //    1.45 on SaudiNewsNet), and recurring sentences pair with groups
         //    weeks apart, so holding each until its last use kept most alive.
         let blocks = n.div_ceil(block_size);
-        // Key groups each block scores (all of them, in one block, when exhaustive).
+        // Key groups each block scores (exhaustive: the block's own groups
+        // and every later one, which they are paired with).
         let needed_groups: Vec<Vec<u32>> = (0..blocks)
             .into_par_iter()
             .map(|block| {
-                if exhaustive {
-                    return if block == 0 {
-                        (0..n as u32).collect()
-                    } else {
-                        Vec::new()
-                    };
-                }
                 let range = block * block_size..((block + 1) * block_size).min(n);
+                if exhaustive {
+                    return (range.start as u32..n as u32).collect();
+                }
                 let mut v: Vec<u32> = range
                     .filter(|&x| !found[x].is_empty())
                     .flat_map(|x| std::iter::once(x as u32).chain(found[x].iter().copied()))
@@ -972,29 +969,33 @@ mod tests {
                 day: None,
             })
             .collect();
-        let options = MatchOptions {
-            candidates: CandidateMode::Indexed,
-            ..MatchOptions::default()
-        };
-        let run = |tuning| {
-            let run = Run::new(&units, &options, &|_| {}, tuning);
-            run.expand(&|_| {})
-        };
-        let whole = run(Tuning::DEFAULT);
-        // Blocks of 4 key groups, nothing held between blocks: every
-        // group's features are dropped and computed again.
-        let tight = run(Tuning {
-            block: 4,
-            features_budget: Some(0),
-        });
-        // A budget that holds some features: the farthest-needed go first.
-        let partial = run(Tuning {
-            block: 4,
-            features_budget: Some(16 << 10),
-        });
-        assert!(!whole.is_empty());
-        assert_eq!(whole, tight);
-        assert_eq!(whole, partial);
+        // Both modes: exhaustive scoring also runs block by block (a block
+        // scores its groups against every later group).
+        for mode in [CandidateMode::Indexed, CandidateMode::Exhaustive] {
+            let options = MatchOptions {
+                candidates: mode,
+                ..MatchOptions::default()
+            };
+            let run = |tuning| {
+                let run = Run::new(&units, &options, &|_| {}, tuning);
+                run.expand(&|_| {})
+            };
+            let whole = run(Tuning::DEFAULT);
+            // Blocks of 4 key groups, nothing held between blocks: every
+            // group's features are dropped and computed again.
+            let tight = run(Tuning {
+                block: 4,
+                features_budget: Some(0),
+            });
+            // A budget that holds some features: the farthest-needed go first.
+            let partial = run(Tuning {
+                block: 4,
+                features_budget: Some(16 << 10),
+            });
+            assert!(!whole.is_empty());
+            assert_eq!(whole, tight, "{mode:?}");
+            assert_eq!(whole, partial, "{mode:?}");
+        }
     }
 
     #[test]
