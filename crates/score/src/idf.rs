@@ -4,10 +4,12 @@
 //! that two sentences sharing `سورية`, `الإرهاب` and `قال` do not look alike
 //! while sharing `لافرينتييف` and `2254` does. Two sources of weights:
 //!
-//! - **built-in** ([`default_weight`]): used by [`crate::score_features`] and
-//!   [`crate::compare`], so scoring works on two sentences with no corpus.
-//!   A heuristic on the stem's length (longer stems are rarer), overridden by
-//!   a built-in table of the most frequent news stems when one is compiled in;
+//! - **built-in**: used by [`crate::score_features`] and [`crate::compare`],
+//!   so scoring works on two sentences with no corpus. Arabic content words
+//!   weigh the smoothed IDF of their stem in a background table of news
+//!   (`crate::prior`, counted on ANT multi-source); numbers, negators, month
+//!   names and Latin words keep [`default_weight`], a heuristic on the
+//!   stem's length (longer stems are rarer);
 //! - **corpus** ([`Idf`]): document frequencies over the units of the run,
 //!   passed to [`crate::score_features_with_idf`]. It only replaces the
 //!   built-in weight once the corpus has [`MIN_CORPUS_UNITS`] units; on 5

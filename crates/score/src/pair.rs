@@ -631,7 +631,6 @@ fn analyse(
             signals.passage_tokens = passage.pairs.len() as u32;
         }
     }
-    signals.score = mixed_score(cover_a, cover_b, signals.char4);
     Analysis {
         signals,
         match_a,
