@@ -52,6 +52,26 @@ const GROUP_SEED: u64 = 0x69_73_6e_61_64_5f_67_72; // "isnad_gr"
 /// Key groups probed per block: bounds the candidate pairs held at once.
 const BLOCK: usize = 4096;
 
+/// Units with fewer distinct content words (stems of words that are not
+/// stopwords; numbers count) are never matched, not even as verbatim
+/// copies: `لماذا؟`, `كيف؟`, `نعم.`, `وسلامتكم.`, `إلخ.` or a lone name carry no
+/// statement a reader could follow between outlets. On the first 10,000
+/// SaudiNewsNet articles this rule removes 143 of 94,434 matches (120
+/// verbatim, 23 paraphrase; all read: question words, greetings, `انتهى`,
+/// `إلخ`, a lone country or abbreviation letter) and no other match
+/// changes; 34 statements made only of such units go. [`crate::compare`] and
+/// `isnad score` still score such pairs: a user asking about two texts gets
+/// their similarity (`ما هو الحب؟` / `ما الحب؟` is the same question).
+pub const MIN_CONTENT_WORDS: usize = 2;
+
+/// Number of distinct values in `v`.
+fn distinct_count(v: &[u64]) -> usize {
+    let mut seen: Vec<u64> = v.to_vec();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
+}
+
 /// Heap bytes of full features kept between scoring blocks for key groups
 /// that a later block scores again, per distinct match key of the input
 /// (see [`features_budget`]). Over the budget, the features needed farthest
@@ -376,7 +396,12 @@ impl<'u, 'a> Run<'u, 'a> {
         }
         let info: Vec<GroupInfo> = members
             .par_iter()
-            .map(|m| GroupInfo::of(units, m))
+            .zip(&key_rep_variant)
+            .map(|(m, &v)| {
+                let mut info = GroupInfo::of(units, m);
+                info.thin = distinct_count(&light[v].1) < MIN_CONTENT_WORDS;
+                info
+            })
             .collect();
         let n = key_rep_variant.len();
         let features_budget = features_budget.unwrap_or_else(|| self::features_budget(n));
@@ -834,6 +859,8 @@ impl<'u, 'a> Run<'u, 'a> {
 /// Sources and days of a key group, to skip group pairs the options rule out.
 #[derive(Debug, Clone, Copy)]
 struct GroupInfo {
+    /// Fewer than [`MIN_CONTENT_WORDS`] distinct content words: never paired.
+    thin: bool,
     source: u32,
     multi_source: bool,
     /// Earliest and latest known day.
@@ -846,6 +873,7 @@ impl GroupInfo {
     fn of(units: &[UnitRef<'_>], members: &[usize]) -> Self {
         let source = units[members[0]].source;
         let mut info = GroupInfo {
+            thin: false,
             source,
             multi_source: false,
             days: None,
@@ -866,6 +894,9 @@ impl GroupInfo {
     /// Whether some unit of `self` and some unit of `other` may be paired
     /// (for `self` and `other` the same group: two of its units).
     fn pair_possible(&self, other: &GroupInfo, options: &MatchOptions) -> bool {
+        if self.thin || other.thin {
+            return false;
+        }
         if !options.same_source
             && !self.multi_source
             && !other.multi_source

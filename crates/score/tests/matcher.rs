@@ -2,8 +2,8 @@
 //! on real text, Latin text handled.
 
 use isnad_score::{
-    CandidateMode, MatchOptions, Tier, UnitRef, find_match_set, find_matches,
-    find_matches_with_stats,
+    CandidateMode, MIN_CONTENT_WORDS, MatchOptions, Tier, UnitRef, compare, find_match_set,
+    find_matches, find_matches_with_stats,
 };
 
 const WIRE: &str = "أعلنت وزارة الصحة السعودية تسجيل 1234 إصابة جديدة بفيروس كورونا في مدينة الرياض خلال الساعات الأربع والعشرين الماضية";
@@ -35,6 +35,34 @@ fn cross_source_only_by_default() {
         .map(|m| (m.a, m.b))
         .collect();
     assert_eq!(pairs, vec![(0, 1), (0, 2), (1, 2)]);
+}
+
+#[test]
+fn units_without_two_content_words_are_never_matched() {
+    assert_eq!(MIN_CONTENT_WORDS, 2);
+    // Question words, a greeting, a lone negator or name: repeated verbatim
+    // across outlets, but no statement. Two content words do match.
+    let thin = ["لماذا؟", "وسلامتكم.", "لا.", "بوتين."];
+    for mode in [CandidateMode::Indexed, CandidateMode::Exhaustive] {
+        let opts = MatchOptions {
+            candidates: mode,
+            ..MatchOptions::default()
+        };
+        let mut units: Vec<UnitRef<'_>> = Vec::new();
+        for (i, t) in thin.iter().enumerate() {
+            units.push(u(t, 0, None));
+            units.push(u(t, 1, None));
+            units.push(u(if i == 0 { "فلماذا؟" } else { t }, 2, None));
+        }
+        units.push(u("استقالة الحكومة.", 0, None));
+        units.push(u("استقالة الحكومة.", 1, None));
+        let m = find_matches(&units, &opts);
+        let pairs: Vec<(usize, usize)> = m.iter().map(|m| (m.a, m.b)).collect();
+        let n = units.len();
+        assert_eq!(pairs, vec![(n - 2, n - 1)], "{mode:?}");
+    }
+    // The pair scorer still grades such a pair when asked directly.
+    assert!(compare("لماذا؟", "فلماذا؟").tier.is_some());
 }
 
 #[test]
