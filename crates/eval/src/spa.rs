@@ -238,18 +238,13 @@ fn tabulate(report: &Report, spa: &str) -> (BTreeMap<String, Row>, BTreeMap<Stri
         .statements
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
+        .map(|(i, s)| (&*s.id, i))
         .collect();
     for (ui, u) in report.units.iter().enumerate() {
-        if u.outlet == spa
-            || !matches!(
-                u.kind.as_str(),
-                "headline" | "sentence" | "quote_continuation"
-            )
-        {
+        if &*u.outlet == spa || !matches!(u.kind, "headline" | "sentence" | "quote_continuation") {
             continue;
         }
-        let row = rows.entry(u.outlet.clone()).or_default();
+        let row = rows.entry(u.outlet.to_string()).or_default();
         row.sentences += 1;
         let Some(&si) = u.statement.as_deref().and_then(|s| statement_of.get(s)) else {
             continue;
@@ -259,7 +254,7 @@ fn tabulate(report: &Report, spa: &str) -> (BTreeMap<String, Row>, BTreeMap<Stri
             .unit_indices
             .iter()
             .copied()
-            .filter(|&v| report.units[v].outlet == spa)
+            .filter(|&v| &*report.units[v].outlet == spa)
             .collect();
         let Some(&first_spa) = spa_units
             .iter()
@@ -277,30 +272,29 @@ fn tabulate(report: &Report, spa: &str) -> (BTreeMap<String, Row>, BTreeMap<Stri
         }
         // The unit's provenance in the report (against the earliest other
         // outlet that explains it, SPA or not); first/same-day/undated units have none.
-        let class = u
-            .provenance
-            .clone()
-            .or_else(|| u.appearance.clone())
-            .unwrap_or_else(|| "first".into());
+        let class = u.provenance.or(u.appearance).unwrap_or("first").to_string();
         *row.by_class.entry(class).or_default() += 1;
         if !credits_spa {
-            examples.entry(u.outlet.clone()).or_default().push(Example {
-                unit: u.id.clone(),
-                url: report.articles[u.article_index]
-                    .url
-                    .clone()
-                    .unwrap_or_default(),
-                text: u.text.to_string(),
-                spa_unit: report.units[first_spa].id.clone(),
-                spa_text: report.units[first_spa].text.to_string(),
-                outlets: st.outlets.len(),
-                tier: u.tier.clone().unwrap_or_default(),
-                class: format!(
-                    "{}/{}",
-                    u.appearance.as_deref().unwrap_or("-"),
-                    u.provenance.as_deref().unwrap_or("-")
-                ),
-            });
+            examples
+                .entry(u.outlet.to_string())
+                .or_default()
+                .push(Example {
+                    unit: u.id.to_string(),
+                    url: report.articles[u.article_index]
+                        .url
+                        .clone()
+                        .unwrap_or_default(),
+                    text: u.text.to_string(),
+                    spa_unit: report.units[first_spa].id.to_string(),
+                    spa_text: report.units[first_spa].text.to_string(),
+                    outlets: st.outlets.len(),
+                    tier: u.tier.unwrap_or_default().to_string(),
+                    class: format!(
+                        "{}/{}",
+                        u.appearance.unwrap_or("-"),
+                        u.provenance.unwrap_or("-")
+                    ),
+                });
         }
     }
     for list in examples.values_mut() {

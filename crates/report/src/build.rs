@@ -193,42 +193,109 @@ pub fn build(
         .collect();
     let source_of = |o: &str| outlets.binary_search_by(|x| x.as_str().cmp(o)).unwrap_or(0) as u32;
 
-    // All units; the matcher sees only statement units (`refs`), mapped back by `ref_unit`.
-    // Sized up front: grown by doubling, the largest vector of the report
-    // would hold up to twice its size (and a copy while it moves).
-    let n_units: usize = segmented.iter().map(Vec::len).sum();
+    // The matcher sees only statement units (`refs`), mapped back to report
+    // units by `ref_unit`. The report's units are built after matching: a
+    // `UnitEntry` is several times the size of the segmenter's `Unit`, and
+    // the matcher's working set is the peak of the run, so holding only the
+    // segmenter's units through it keeps them off that peak (SaudiNewsNet:
+    // peak at the end of `expand` 910 -> 775 MiB with the shared ids). A unit is kept when its span is a range of its article's
+    // text (the check of `UnitText::new`); `n_kept` counts them, so
+    // `ref_unit` names the index each statement unit gets below.
     let n_refs: usize = segmented
         .iter()
         .flatten()
         .filter(|u| u.kind.is_statement())
         .count();
-    let mut units: Vec<UnitEntry> = Vec::with_capacity(n_units);
     let mut ref_unit: Vec<usize> = Vec::with_capacity(n_refs);
+    // (article, position in its segmented units) of each statement unit.
+    let mut ref_seg: Vec<(usize, usize)> = Vec::with_capacity(n_refs);
+    let mut n_kept = 0usize;
     for (ai, (article, segs)) in articles.iter_mut().zip(&segmented).enumerate() {
         article.units = segs.len();
         // Text without sentence ends, cut into pieces by the segmenter.
         if let Some(cut) = isnad_segment::cut_summary(&article.text, segs) {
             article.warnings.push(cut);
         }
+        for (k, u) in segs.iter().enumerate() {
+            if article.text.get(u.span.clone()).is_none() {
+                continue;
+            }
+            if u.kind.is_statement() {
+                ref_unit.push(n_kept);
+                ref_seg.push((ai, k));
+                article.statement_units += 1;
+            }
+            n_kept += 1;
+        }
+    }
+
+    let refs: Vec<UnitRef<'_>> = ref_seg
+        .iter()
+        .map(|&(ai, k)| {
+            let a = &articles[ai];
+            UnitRef {
+                text: &a.text[segmented[ai][k].span.clone()],
+                source: source_of(&a.outlet),
+                day: a.day,
+            }
+        })
+        .collect();
+
+    let (mut found, matching) =
+        isnad_score::find_matches_with_stats(&refs, &options.matching, progress);
+    found.retain(|m| {
+        let ((aa, ka), (ab, kb)) = (ref_seg[m.a], ref_seg[m.b]);
+        let (ua, ub) = (&segmented[aa][ka], &segmented[ab][kb]);
+        // A clause matching its own sentence is the segmenter's structure, not reuse.
+        let nested = aa == ab && (ua.parent == Some(ub.index) || ub.parent == Some(ua.index));
+        !nested
+            && m.score >= options.min_score
+            && options
+                .min_tier
+                .is_none_or(|t| tier_strength(m.tier) >= tier_strength(t))
+    });
+    for m in &mut found {
+        if m.a > m.b {
+            std::mem::swap(&mut m.a, &mut m.b);
+            std::mem::swap(&mut m.spans_a, &mut m.spans_b);
+        }
+    }
+    found.sort_by_key(|x| (x.a, x.b));
+    found.dedup_by(|x, y| (x.a, x.b) == (y.a, y.b));
+
+    progress(Progress {
+        stage: "statements",
+        done: 0,
+        total: 1,
+    });
+    let groups = isnad_score::group_statements(&refs, &found);
+    drop(refs);
+    drop(ref_seg);
+
+    // All units, article by article (sized up front: grown by doubling, the
+    // largest vector of the report would hold up to twice its size).
+    let mut units: Vec<UnitEntry> = Vec::with_capacity(n_kept);
+    for (ai, (article, segs)) in articles.iter().zip(&segmented).enumerate() {
+        // One copy of the article's id and outlet, shared by its units.
+        let (article_id, outlet): (Arc<str>, Arc<str>) = (
+            Arc::from(article.id.as_str()),
+            Arc::from(article.outlet.as_str()),
+        );
         let first = units.len();
         for u in segs {
             let Some(text) = UnitText::new(article.text.clone(), u.span.clone()) else {
                 continue;
             };
-            if u.kind.is_statement() {
-                ref_unit.push(units.len());
-                article.statement_units += 1;
-            }
             units.push(UnitEntry {
-                id: format!("{}#{}", article.id, u.index),
-                article: article.id.clone(),
-                outlet: article.outlet.clone(),
+                id: Arc::from(format!("{}#{}", article.id, u.index)),
+                article: article_id.clone(),
+                outlet: outlet.clone(),
                 index: u.index,
-                kind: u.kind.as_str().to_string(),
+                kind: u.kind.as_str(),
                 start: u.span.start,
                 end: u.span.end,
                 text,
-                parent: u.parent.map(|p| format!("{}#{}", article.id, p)),
+                parent: u.parent.map(|p| Arc::from(format!("{}#{}", article.id, p))),
                 speaker: u.speaker.clone(),
                 statement: None,
                 tier: None,
@@ -254,50 +321,7 @@ pub fn build(
         }
     }
     drop(segmented);
-
-    let refs: Vec<UnitRef<'_>> = ref_unit
-        .iter()
-        .map(|&ui| {
-            let u = &units[ui];
-            let a = &articles[u.article_index];
-            UnitRef {
-                text: &u.text,
-                source: source_of(&a.outlet),
-                day: a.day,
-            }
-        })
-        .collect();
-
-    let (mut found, matching) =
-        isnad_score::find_matches_with_stats(&refs, &options.matching, progress);
-    found.retain(|m| {
-        let (ua, ub) = (&units[ref_unit[m.a]], &units[ref_unit[m.b]]);
-        // A clause matching its own sentence is the segmenter's structure, not reuse.
-        let nested = ua.article_index == ub.article_index
-            && (ua.parent.as_deref() == Some(ub.id.as_str())
-                || ub.parent.as_deref() == Some(ua.id.as_str()));
-        !nested
-            && m.score >= options.min_score
-            && options
-                .min_tier
-                .is_none_or(|t| tier_strength(m.tier) >= tier_strength(t))
-    });
-    for m in &mut found {
-        if m.a > m.b {
-            std::mem::swap(&mut m.a, &mut m.b);
-            std::mem::swap(&mut m.spans_a, &mut m.spans_b);
-        }
-    }
-    found.sort_by_key(|x| (x.a, x.b));
-    found.dedup_by(|x, y| (x.a, x.b) == (y.a, y.b));
-
-    progress(Progress {
-        stage: "statements",
-        done: 0,
-        total: 1,
-    });
-    let groups = isnad_score::group_statements(&refs, &found);
-    drop(refs);
+    debug_assert_eq!(units.len(), n_kept);
 
     // Statement order: more outlets first, then earlier first appearance, then input order.
     let date_key = |ui: usize| {
@@ -310,7 +334,7 @@ pub fn build(
         .map(|g| {
             let mut us: Vec<usize> = g.units.iter().map(|&r| ref_unit[r]).collect();
             us.sort_by_key(|&ui| date_key(ui));
-            let outs: BTreeSet<&str> = us.iter().map(|&ui| units[ui].outlet.as_str()).collect();
+            let outs: BTreeSet<&str> = us.iter().map(|&ui| &*units[ui].outlet).collect();
             (us, outs)
         })
         .collect();
@@ -324,6 +348,9 @@ pub fn build(
         }
     }
 
+    let statement_ids: Vec<Arc<str>> = (1..=groups.len())
+        .map(|n| Arc::from(format!("s{n}")))
+        .collect();
     let mut matches: Vec<MatchEntry> = Vec::with_capacity(found.len());
     let mut statement_matches: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     let mut unit_tier: HashMap<usize, Tier> = HashMap::new();
@@ -353,21 +380,20 @@ pub fn build(
         matches.push(MatchEntry {
             a: units[ai].id.clone(),
             b: units[bi].id.clone(),
-            tier: m.tier.as_str().to_string(),
+            tier: m.tier.as_str(),
             score: m.score,
             spans_a: spans(m.spans_a, &units[ai].text),
             spans_b: spans(m.spans_b, &units[bi].text),
             components: m.components,
-            statement: si.map(|si| format!("s{}", si + 1)),
+            statement: si.map(|si| statement_ids[si].clone()),
             a_index: ai,
             b_index: bi,
         });
     }
 
     let mut statements = Vec::with_capacity(groups.len());
-    for (si, us) in groups.into_iter().enumerate() {
-        let id = format!("s{}", si + 1);
-        let mut outs: Vec<String> = Vec::new();
+    for ((si, us), id) in groups.into_iter().enumerate().zip(statement_ids) {
+        let mut outs: Vec<Arc<str>> = Vec::new();
         for &ui in &us {
             if !outs.contains(&units[ui].outlet) {
                 outs.push(units[ui].outlet.clone());
@@ -383,17 +409,17 @@ pub fn build(
                 units[ui].outlet != units[f].outlet && articles[units[ui].article_index].day == day
             })
         });
-        let mut tiers: BTreeMap<String, usize> = BTreeMap::new();
+        let mut tiers: BTreeMap<&'static str, usize> = BTreeMap::new();
         let mut strongest: Option<Tier> = None;
         for &mi in &statement_matches[si] {
             let t = match_tier[mi];
-            *tiers.entry(t.as_str().to_string()).or_default() += 1;
+            *tiers.entry(t.as_str()).or_default() += 1;
             strongest = Some(strongest.map_or(t, |s| tier_strongest(s, t)));
         }
         for &ui in &us {
             units[ui].statement = Some(id.clone());
             units[ui].statement_index = Some(si);
-            units[ui].tier = unit_tier.get(&ui).map(|t| t.as_str().to_string());
+            units[ui].tier = unit_tier.get(&ui).map(|t| t.as_str());
         }
         statements.push(StatementEntry {
             id,
@@ -403,7 +429,7 @@ pub fn build(
             first_outlet: first.map(|f| units[f].outlet.clone()),
             first_date: first.and_then(|f| articles[units[f].article_index].date.clone()),
             first_is_tie,
-            tier: strongest.map_or_else(String::new, |t| t.as_str().to_string()),
+            tier: strongest.map_or("", |t| t.as_str()),
             tiers,
             matches: statement_matches[si].len(),
             unit_indices: us,
@@ -521,7 +547,7 @@ fn summarize(
         for &ui in &st.unit_indices {
             let u = &units[ui];
             let day = articles[u.article_index].day;
-            let e = first_day.entry(u.outlet.as_str()).or_insert(day);
+            let e = first_day.entry(&*u.outlet).or_insert(day);
             *e = match (*e, day) {
                 (Some(x), Some(y)) => Some(x.min(y)),
                 (x, y) => x.or(y),
@@ -559,7 +585,7 @@ fn summarize(
     }
     let mut matches_by_tier: BTreeMap<String, usize> = BTreeMap::new();
     for m in matches {
-        *matches_by_tier.entry(m.tier.clone()).or_default() += 1;
+        *matches_by_tier.entry(m.tier.to_string()).or_default() += 1;
     }
     let used = articles.iter().filter(|a| a.status == Status::Used).count();
     Summary {
@@ -642,7 +668,7 @@ mod tests {
         );
         let r = build(vec![b, a], &Options::default(), &|_| {}).unwrap();
         let st = &r.statements[0];
-        assert_eq!(st.outlets, vec!["sana", "alwatan"]);
+        assert_eq!(st.outlets, vec![Arc::from("sana"), Arc::from("alwatan")]);
         assert_eq!(st.first_outlet.as_deref(), Some("sana"));
         assert!(!st.first_is_tie);
         assert_eq!(r.summary.cross_outlet_statements, r.statements.len());
@@ -669,5 +695,65 @@ mod tests {
         assert_eq!(r.articles.len(), 2);
         assert_eq!(r.articles[1].status, Status::Skipped);
         assert_eq!(r.summary.articles_skipped, 1);
+    }
+
+    /// With same-outlet matching on, the matcher pairs a clause with the
+    /// sentence it is cut from; the report drops those pairs (and keeps the
+    /// clause's match with another article). The units are built after
+    /// matching, so the filter reads the segmenter's units.
+    #[test]
+    fn a_clause_never_matches_its_own_sentence() {
+        let s = "أكد وزير الخارجية خلال مؤتمر صحفي عقده اليوم في العاصمة دمشق مع نظيره الروسي \
+                 أن الحكومة ماضية في تنفيذ الاتفاقات الموقعة بين البلدين في المجالات الاقتصادية \
+                 والتجارية؛ وأضاف أن اللجنة المشتركة ستجتمع الشهر المقبل لبحث مشاريع الطاقة \
+                 والكهرباء وإعادة الإعمار في المحافظات المتضررة.";
+        let clause = "وأضاف أن اللجنة المشتركة ستجتمع الشهر المقبل لبحث مشاريع الطاقة \
+                      والكهرباء وإعادة الإعمار في المحافظات المتضررة.";
+        let input = vec![
+            article("a", "sana", "2021-02-17", s),
+            article("b", "sana", "2021-02-18", clause),
+        ];
+        let matching = MatchOptions {
+            same_source: true,
+            ..Default::default()
+        };
+        // Not vacuous: the segmenter cuts the sentence, and the matcher pairs a clause with it.
+        let units = isnad_segment::segment(s);
+        assert!(
+            units
+                .iter()
+                .any(|u| u.kind == isnad_segment::UnitKind::Clause)
+        );
+        let statement_units: Vec<&isnad_segment::Unit> =
+            units.iter().filter(|u| u.kind.is_statement()).collect();
+        let refs: Vec<UnitRef<'_>> = statement_units
+            .iter()
+            .map(|u| UnitRef {
+                text: &s[u.span.clone()],
+                source: 0,
+                day: None,
+            })
+            .collect();
+        assert!(isnad_score::find_matches(&refs, &matching).iter().any(|m| {
+            let (ua, ub) = (statement_units[m.a], statement_units[m.b]);
+            ua.parent == Some(ub.index) || ub.parent == Some(ua.index)
+        }));
+
+        let options = Options {
+            matching,
+            ..Default::default()
+        };
+        let r = build(input, &options, &|_| {}).unwrap();
+        assert!(!r.matches.is_empty());
+        for m in &r.matches {
+            let (ua, ub) = (&r.units[m.a_index], &r.units[m.b_index]);
+            assert_ne!(ua.parent.as_deref(), Some(&*ub.id), "{m:?}");
+            assert_ne!(ub.parent.as_deref(), Some(&*ua.id), "{m:?}");
+        }
+        // The clause of `a` still matches `b`'s copy of it.
+        assert!(r.matches.iter().any(|m| {
+            let (ua, ub) = (&r.units[m.a_index], &r.units[m.b_index]);
+            ua.kind == "clause" && &*ub.article == "b"
+        }));
     }
 }

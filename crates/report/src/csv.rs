@@ -59,8 +59,8 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for m in &report.matches {
         let (a, b) = sides(report, m);
         let mut row: Vec<String> = vec![
-            m.statement.clone().unwrap_or_default(),
-            m.tier.clone(),
+            m.statement.as_deref().unwrap_or_default().to_string(),
+            m.tier.to_string(),
             m.score.to_string(),
         ];
         row.extend(side_fields(&a));

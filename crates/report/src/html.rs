@@ -235,7 +235,7 @@ fn summary_view(report: &Report) -> SummaryView {
     let s = &report.summary;
     let mut statements_by_tier: BTreeMap<&str, usize> = BTreeMap::new();
     for st in &report.statements {
-        *statements_by_tier.entry(st.tier.as_str()).or_default() += 1;
+        *statements_by_tier.entry(st.tier).or_default() += 1;
     }
     let max = s
         .matches_by_tier
@@ -553,7 +553,7 @@ fn timeline_view(report: &Report) -> TimelineView {
         for &ui in &st.unit_indices {
             let u = &report.units[ui];
             if let Some(day) = report.articles[u.article_index].day {
-                let e = first_day.entry(u.outlet.as_str()).or_insert(day);
+                let e = first_day.entry(&*u.outlet).or_insert(day);
                 *e = (*e).min(day);
             }
         }
@@ -857,18 +857,11 @@ impl<'a> DataBuilder<'a> {
                 self.texts.len() - 1
             }
         };
-        let kind = intern(&mut self.kinds, &u.kind);
-        let appearance = u
-            .appearance
-            .as_deref()
-            .map(|a| intern(&mut self.appearances, a));
-        let provenance = u
-            .provenance
-            .as_deref()
-            .map(|p| intern(&mut self.provenances, p));
+        let kind = intern(&mut self.kinds, u.kind);
+        let appearance = u.appearance.map(|a| intern(&mut self.appearances, a));
+        let provenance = u.provenance.map(|p| intern(&mut self.provenances, p));
         let tier = u
             .tier
-            .as_deref()
             .and_then(|t| ALL_TIERS.iter().position(|x| x.as_str() == t));
         let id = self.units.len();
         self.units.push(UnitData(
@@ -956,14 +949,14 @@ fn embedded_json(report: &Report) -> String {
         let mut ms: Vec<usize> = st.match_indices.clone();
         ms.sort_by(|&x, &y| {
             let (mx, my) = (&report.matches[x], &report.matches[y]);
-            tier_id(&mx.tier)
-                .cmp(&tier_id(&my.tier))
+            tier_id(mx.tier)
+                .cmp(&tier_id(my.tier))
                 .then(my.score.total_cmp(&mx.score))
                 .then(x.cmp(&y))
         });
         let mut k = 0u32;
         for &mi in &ms {
-            k |= 1 << tier_id(&report.matches[mi].tier);
+            k |= 1 << tier_id(report.matches[mi].tier);
         }
         let m = ms
             .iter()
@@ -973,7 +966,7 @@ fn embedded_json(report: &Report) -> String {
                 MatchData(
                     b.unit(mt.a_index),
                     b.unit(mt.b_index),
-                    tier_id(&mt.tier),
+                    tier_id(mt.tier),
                     (f64::from(mt.score) * 1000.0).round() / 1000.0,
                     utf16_spans(&report.units[mt.a_index].text, &mt.spans_a),
                     utf16_spans(&report.units[mt.b_index].text, &mt.spans_b),
@@ -982,24 +975,24 @@ fn embedded_json(report: &Report) -> String {
             .collect();
         let mut p = 0u32;
         for &ui in &st.unit_indices {
-            if let Some(prov) = report.units[ui].provenance.as_deref() {
+            if let Some(prov) = report.units[ui].provenance {
                 p |= 1 << intern(&mut b.provenances, prov).min(31);
             }
         }
         let first = st
             .first_unit
             .as_deref()
-            .and_then(|id| st.units.iter().position(|x| x == id))
+            .and_then(|id| st.units.iter().position(|x| &**x == id))
             .map(|p| u[p]);
         statements.push(StatementData {
             id: &st.id,
             o: st
                 .outlets
                 .iter()
-                .filter_map(|o| b.outlet_ids.get(o.as_str()).copied())
+                .filter_map(|o| b.outlet_ids.get(&**o).copied())
                 .collect(),
             u,
-            t: tier_id(&st.tier),
+            t: tier_id(st.tier),
             k,
             p,
             f: first,

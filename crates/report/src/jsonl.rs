@@ -50,14 +50,14 @@ pub(crate) fn side<'r>(report: &'r Report, unit_index: usize, spans: &'r [Span])
         article: &u.article,
         outlet: &u.outlet,
         date: a.date.as_deref(),
-        kind: &u.kind,
+        kind: u.kind,
         start: u.start,
         end: u.end,
         text: &u.text,
         spans,
         shared: shared_text(&u.text, spans),
-        appearance: u.appearance.as_deref(),
-        provenance: u.provenance.as_deref(),
+        appearance: u.appearance,
+        provenance: u.provenance,
         credited_to: &u.credited_to,
     }
 }
@@ -75,7 +75,7 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let (a, b) = sides(report, m);
         let line = Line {
             statement: m.statement.as_deref(),
-            tier: &m.tier,
+            tier: m.tier,
             score: m.score,
             a,
             b,

@@ -5,6 +5,13 @@
 //! what another format says. Cross-references are by string id (`alwatan/000`,
 //! `alwatan/000#4`, `s1`) so the JSON stands on its own; the `*_index` fields
 //! the renderers use to avoid lookups are not serialized.
+//!
+//! A large run holds hundreds of thousands of units and matches, and each
+//! names its article, outlet, units and statement. Those ids are built once
+//! and shared (`Arc<str>`: a unit's id, its article's id and outlet, a
+//! statement's id), and names from a fixed set (kinds, tiers, appearance,
+//! provenance classes) are `&'static str`, so a cross-reference costs a
+//! pointer, not a copy of the string. They serialize as the same strings.
 
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -99,16 +106,16 @@ pub struct ArticleEntry {
 /// One unit of one article.
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitEntry {
-    /// `<article id>#<index>`.
-    pub id: String,
-    /// Id of the article the unit belongs to.
-    pub article: String,
-    /// Outlet of that article.
-    pub outlet: String,
+    /// `<article id>#<index>`; shared with the matches and the statement naming the unit.
+    pub id: Arc<str>,
+    /// Id of the article the unit belongs to (shared by the article's units).
+    pub article: Arc<str>,
+    /// Outlet of that article (shared by the article's units).
+    pub outlet: Arc<str>,
     /// Position in the article's unit list.
     pub index: usize,
     /// `headline`, `sentence`, `quote_continuation`, `clause`, `dateline`, `credit` or `furniture`.
-    pub kind: String,
+    pub kind: &'static str,
     /// Byte offset of the unit in the article text.
     pub start: usize,
     /// Byte offset just past the unit in the article text.
@@ -117,16 +124,16 @@ pub struct UnitEntry {
     pub text: UnitText,
     /// For clause units, the id of the sentence they are part of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<Arc<str>>,
     /// Who is quoted, when the segmenter found a named speaker.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
     /// The statement this unit belongs to, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub statement: Option<String>,
+    pub statement: Option<Arc<str>>,
     /// The strongest tier among this unit's matches, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tier: Option<String>,
+    pub tier: Option<&'static str>,
     /// Source ids this unit is credited to: its article's credits plus in-text attributions governing it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub credited_to: Vec<String>,
@@ -135,13 +142,13 @@ pub struct UnitEntry {
     pub reported_speaker: Option<String>,
     /// In a statement of 2+ outlets: `first`, `later`, `same_day` (tie with the first) or `undated`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub appearance: Option<String>,
+    pub appearance: Option<&'static str>,
     /// Against earlier/same-day units of other outlets: `credited`, `common_source`, `shared_quote` or `uncredited`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provenance: Option<String>,
+    pub provenance: Option<&'static str>,
     /// The unit of another outlet that decided `provenance`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub provenance_from: Option<String>,
+    pub provenance_from: Option<Arc<str>>,
     /// Index into [`Report::articles`].
     #[serde(skip)]
     pub article_index: usize,
@@ -253,11 +260,11 @@ impl Serialize for UnitText {
 #[derive(Debug, Clone, Serialize)]
 pub struct MatchEntry {
     /// Id of the first unit (the earlier one in input order).
-    pub a: String,
+    pub a: Arc<str>,
     /// Id of the second unit.
-    pub b: String,
+    pub b: Arc<str>,
     /// How the statement was reused: `verbatim`, `near_duplicate`, `partial`, `paraphrase`, `conflicting`.
-    pub tier: String,
+    pub tier: &'static str,
     /// Similarity in [0, 1].
     pub score: f32,
     /// Shared passages as byte ranges into unit `a`'s text (not the article's).
@@ -268,7 +275,7 @@ pub struct MatchEntry {
     pub components: isnad_score::Components,
     /// The statement holding both units; `null` when statement grouping put
     /// them in different statements (the match links two statements).
-    pub statement: Option<String>,
+    pub statement: Option<Arc<str>>,
     /// Index into [`Report::units`] of unit `a`.
     #[serde(skip)]
     pub a_index: usize,
@@ -281,23 +288,23 @@ pub struct MatchEntry {
 #[derive(Debug, Clone, Serialize)]
 pub struct StatementEntry {
     /// `s1`, `s2`, …: more outlets first, then earlier first appearance.
-    pub id: String,
+    pub id: Arc<str>,
     /// Unit ids, in date order (undated last), ties in input order.
-    pub units: Vec<String>,
+    pub units: Vec<Arc<str>>,
     /// Distinct outlets, in order of their first appearance (date order, undated last).
-    pub outlets: Vec<String>,
+    pub outlets: Vec<Arc<str>>,
     /// The earliest dated unit; `null` when no unit is dated.
-    pub first_unit: Option<String>,
+    pub first_unit: Option<Arc<str>>,
     /// Outlet of `first_unit`.
-    pub first_outlet: Option<String>,
+    pub first_outlet: Option<Arc<str>>,
     /// Date of `first_unit`.
     pub first_date: Option<String>,
     /// Whether another outlet has a unit on the same day as `first_unit` (so "first" is a tie).
     pub first_is_tie: bool,
-    /// The strongest tier among the statement's matches.
-    pub tier: String,
+    /// The strongest tier among the statement's matches (empty when it has none).
+    pub tier: &'static str,
     /// Number of matches per tier.
-    pub tiers: BTreeMap<String, usize>,
+    pub tiers: BTreeMap<&'static str, usize>,
     /// Number of matches inside the statement.
     pub matches: usize,
     /// Indices into [`Report::units`], in the order of `units`.

@@ -44,6 +44,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
+use std::sync::Arc;
 
 /// Where an article credits a source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -370,16 +371,16 @@ pub fn annotate(report: &mut Report, table: &SourceTable) {
                 results.push((u, appearance, None, None));
                 continue;
             }
-            let uo = report.units[u].outlet.as_str();
+            let uo = &*report.units[u].outlet;
             let mut cands: Vec<usize> = us
                 .iter()
                 .copied()
-                .filter(|&v| v != u && report.units[v].outlet != uo && not_later(v, u))
+                .filter(|&v| v != u && &*report.units[v].outlet != uo && not_later(v, u))
                 .collect();
             cands.sort_by_key(|&v| (key(v).is_none(), key(v), v));
             let fu = &facts[u];
             let credits_outlet = |v: usize| -> bool {
-                let vo = report.units[v].outlet.as_str();
+                let vo = &*report.units[v].outlet;
                 let vs = source_of(vo);
                 fu.credited.contains(vo)
                     || vs.is_some_and(|s| fu.credited.contains(s))
@@ -410,14 +411,14 @@ pub fn annotate(report: &mut Report, table: &SourceTable) {
             results.push((u, appearance, class.map(|c| c.0), class.map(|c| c.1)));
         }
         // Written after the loop: the closures above borrow `report` immutably.
-        let ids: Vec<Option<String>> = results
+        let ids: Vec<Option<Arc<str>>> = results
             .iter()
             .map(|r| r.3.map(|v| report.units[v].id.clone()))
             .collect();
         for ((u, appearance, class, _), from) in results.into_iter().zip(ids) {
             let unit = &mut report.units[u];
-            unit.appearance = Some(appearance.to_string());
-            unit.provenance = class.map(str::to_string);
+            unit.appearance = Some(appearance);
+            unit.provenance = class;
             unit.provenance_from = from;
         }
     }
@@ -482,21 +483,21 @@ fn article_facts(
     let mut paragraph = 0usize;
     let mut prev_end: Option<usize> = None;
     let mut last_speaker: Option<String> = None;
-    let index_of: BTreeMap<String, usize> = report.units[range.clone()]
+    let index_of: BTreeMap<&str, usize> = report.units[range.clone()]
         .iter()
         .enumerate()
-        .map(|(k, u)| (u.id.clone(), k))
+        .map(|(k, u)| (&*u.id, k))
         .collect();
 
     for (k, u) in report.units[range.clone()].iter().enumerate() {
         if u.kind == "clause" {
             // Clauses share their sentence's credits and speaker.
-            if let Some(&p) = u.parent.as_ref().and_then(|p| index_of.get(p)) {
+            if let Some(&p) = u.parent.as_ref().and_then(|p| index_of.get(&**p)) {
                 governing[k] = governing[p].clone();
                 speakers[k] = u.speaker.clone().or_else(|| speakers[p].clone());
                 reported[k] = reported[p].clone();
                 if let Some((ci, _)) = current.filter(|_| !governing[k].is_empty()) {
-                    in_text[ci].governs.push(u.id.clone());
+                    in_text[ci].governs.push(u.id.to_string());
                 }
             }
             continue;
@@ -513,7 +514,7 @@ fn article_facts(
             // ending with the agency, which the segmenter may take for a headline.
             "dateline"
         } else {
-            u.kind.as_str()
+            u.kind
         };
         match kind {
             "dateline" => {
@@ -523,7 +524,7 @@ fn article_facts(
                         source: Some(m.source.clone()),
                         name: u.text[m.span.clone()].to_string(),
                         via: CreditVia::Dateline,
-                        unit: Some(u.id.clone()),
+                        unit: Some(u.id.to_string()),
                         governs: Vec::new(),
                     });
                 }
@@ -539,7 +540,7 @@ fn article_facts(
                         text: u.text.to_string(),
                         place: (!place.is_empty()).then_some(place),
                         sources: mentions.iter().map(|m| m.source.clone()).collect(),
-                        unit: u.id.clone(),
+                        unit: u.id.to_string(),
                     });
                 }
             }
@@ -550,7 +551,7 @@ fn article_facts(
                         source: None,
                         name: u.text.trim().to_string(),
                         via: CreditVia::CreditLine,
-                        unit: Some(u.id.clone()),
+                        unit: Some(u.id.to_string()),
                         governs: Vec::new(),
                     });
                 }
@@ -559,7 +560,7 @@ fn article_facts(
                         name: u.text[m.span.clone()].to_string(),
                         source: Some(m.source),
                         via: CreditVia::CreditLine,
-                        unit: Some(u.id.clone()),
+                        unit: Some(u.id.to_string()),
                         governs: Vec::new(),
                     });
                 }
@@ -574,7 +575,7 @@ fn article_facts(
                             name: u.text[a.span.clone()].to_string(),
                             source: Some(a.source),
                             via: CreditVia::Parenthetical,
-                            unit: Some(u.id.clone()),
+                            unit: Some(u.id.to_string()),
                             governs: Vec::new(),
                         });
                     } else {
@@ -586,7 +587,7 @@ fn article_facts(
                             name: u.text[a.span.clone()].to_string(),
                             source: Some(a.source),
                             via: CreditVia::InText,
-                            unit: Some(u.id.clone()),
+                            unit: Some(u.id.to_string()),
                             governs: Vec::new(),
                         });
                     }
@@ -611,7 +612,7 @@ fn article_facts(
                         .iter_mut()
                         .filter(|c| c.unit.is_some() && c.unit == gov_unit)
                     {
-                        c.governs.push(u.id.clone());
+                        c.governs.push(u.id.to_string());
                     }
                 }
                 governing[k] = cued;
@@ -679,7 +680,7 @@ const BYLINE_FIELDS: &[&str] = &["author", "byline", "credit", "credits", "datel
 /// sentence punctuation (`جدة 25 شوال 1436 هـ … م واس`): a dateline in the
 /// shape of a title.
 fn trailing_source_line(table: &SourceTable, text: &str, u: &UnitEntry) -> bool {
-    if !matches!(u.kind.as_str(), "headline" | "sentence") {
+    if !matches!(u.kind, "headline" | "sentence") {
         return false;
     }
     let own_line = text.get(u.end..).is_some_and(|rest| {
@@ -723,7 +724,7 @@ fn summarize(
         .units
         .iter()
         .filter(|u| u.appearance.is_some())
-        .map(|u| (u.id.as_str(), u))
+        .map(|u| (&*u.id, u))
         .collect();
     // A clause counts only when its sentence is not itself in a cross-outlet
     // statement, so one reused sentence is not counted once per clause too.
@@ -734,24 +735,23 @@ fn summarize(
                 .is_none_or(|p| !unit_by_id.contains_key(p))
     };
     for u in report.units.iter().filter(counted) {
-        let Some(e) = outlets.get_mut(u.outlet.as_str()) else {
+        let Some(e) = outlets.get_mut(&*u.outlet) else {
             continue;
         };
-        if u.appearance.as_deref() == Some("first") {
+        if u.appearance == Some("first") {
             e.first += 1;
         }
-        let (Some(class), Some(from)) = (u.provenance.as_deref(), u.provenance_from.as_deref())
-        else {
+        let (Some(class), Some(from)) = (u.provenance, u.provenance_from.as_deref()) else {
             continue;
         };
         e.reused += 1;
         let from_unit = unit_by_id.get(from).copied();
-        let from_outlet = from_unit.map_or("", |f| f.outlet.as_str());
+        let from_outlet = from_unit.map_or("", |f| &*f.outlet);
         let p = pairs
-            .entry((from_outlet, u.outlet.as_str()))
+            .entry((from_outlet, &*u.outlet))
             .or_insert_with(|| ProvenancePair {
                 from: from_outlet.to_string(),
-                to: u.outlet.clone(),
+                to: u.outlet.to_string(),
                 ..Default::default()
             });
         p.units += 1;

@@ -158,7 +158,7 @@ fn write_statement(
         style.bold(&st.id),
         st.outlets.len(),
         st.outlets.join(", "),
-        style.tier(&st.tier),
+        style.tier(st.tier),
         first
     )?;
     writeln!(out, "  {}", style.dim(&format!("matches: {tiers}")))?;
@@ -185,7 +185,7 @@ fn write_statement(
     // One pass over the statement's matches (a boilerplate statement can have many).
     let strength = |mi: usize| {
         let m = &report.matches[mi];
-        (parse_tier(&m.tier).map_or(0, tier_strength), m.score)
+        (parse_tier(m.tier).map_or(0, tier_strength), m.score)
     };
     let mut best_match: std::collections::HashMap<usize, usize> = Default::default();
     let mut conflict: std::collections::HashMap<usize, usize> = Default::default();
@@ -213,7 +213,7 @@ fn write_statement(
         // The unit's strongest match inside this statement, to say how it was reused.
         let best = best_match.get(&ui).map(|&mi| &report.matches[mi]);
         let mut how = best.map_or(String::new(), |m| {
-            format!(" · {} {:.2}", style.tier(&m.tier), m.score)
+            format!(" · {} {:.2}", style.tier(m.tier), m.score)
         });
         if let Some(m) = conflict.get(&ui).map(|&mi| &report.matches[mi])
             && best.is_some_and(|b| b.tier != "conflicting")

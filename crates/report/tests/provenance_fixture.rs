@@ -45,8 +45,13 @@ fn report(with_table: bool) -> Report {
 fn classes(r: &Report, article: &str, needle: &str) -> Vec<(Option<String>, Option<String>)> {
     r.units
         .iter()
-        .filter(|u| u.article == article && u.kind != "clause" && u.text.contains(needle))
-        .map(|u| (u.provenance.clone(), u.appearance.clone()))
+        .filter(|u| &*u.article == article && u.kind != "clause" && u.text.contains(needle))
+        .map(|u| {
+            (
+                u.provenance.map(str::to_string),
+                u.appearance.map(str::to_string),
+            )
+        })
         .collect()
 }
 
