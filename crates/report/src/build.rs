@@ -198,9 +198,10 @@ pub fn build(
     // `UnitEntry` is several times the size of the segmenter's `Unit`, and
     // the matcher's working set is the peak of the run, so holding only the
     // segmenter's units through it keeps them off that peak (SaudiNewsNet:
-    // peak at the end of `expand` 910 -> 775 MiB with the shared ids). A unit is kept when its span is a range of its article's
-    // text (the check of `UnitText::new`); `n_kept` counts them, so
-    // `ref_unit` names the index each statement unit gets below.
+    // peak at the end of `expand` 910 -> 775 MiB with the shared ids). A
+    // unit is kept when its span is a range of its article's text (the
+    // check of `UnitText::new`); `n_kept` counts them, so `ref_unit` names
+    // the index each statement unit gets below.
     let n_refs: usize = segmented
         .iter()
         .flatten()
