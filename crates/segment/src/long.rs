@@ -33,25 +33,12 @@
 //! put no spaces between words, and a page of them would otherwise be one
 //! "word" that only the byte bound could cut.
 
-use crate::text::{is_block_break, is_space};
+use crate::text::{is_block_break, is_cjk, is_space};
 
 /// Sentence-level units with more words than this are cut into pieces.
 pub const LONG_UNIT_MAX_WORDS: usize = 1_000;
 /// Sentence-level units with more bytes than this are cut into pieces.
 pub const LONG_UNIT_MAX_BYTES: usize = 64 * 1024;
-
-/// Whether `c` counts as a word of its own: CJK ideographs, kana, and the
-/// CJK symbols and punctuation block.
-#[inline]
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{30FF}'   // CJK symbols and punctuation, hiragana, katakana
-        | '\u{3400}'..='\u{4DBF}' // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
-        | '\u{FF00}'..='\u{FFEF}' // halfwidth and fullwidth forms
-        | '\u{20000}'..='\u{2FA1F}') // extensions B–F, compatibility supplement
-}
 
 /// Marks after which a piece may end when no line break is at hand. The
 /// ASCII ones only before whitespace (`2,254` and `10:30` stay whole).

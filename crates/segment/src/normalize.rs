@@ -385,7 +385,7 @@ impl<'a> KeyBuilder<'a> {
             } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
                 // (The Arabic block has no case.)
                 self.emit(c);
-            } else if crate::long::is_cjk(c) {
+            } else if crate::text::is_cjk(c) {
                 // Chinese and Japanese have no spaces between words: each
                 // Han or kana character is a token of its own.
                 self.gap = true;

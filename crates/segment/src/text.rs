@@ -87,6 +87,20 @@ pub(crate) fn is_block_break(c: char) -> bool {
     )
 }
 
+/// Whether `c` is a word of its own: CJK ideographs, kana, and the CJK
+/// symbols and punctuation block (Chinese and Japanese put no spaces
+/// between words; used by the long-unit cuts and the match key).
+#[inline]
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30FF}'   // CJK symbols and punctuation, hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF00}'..='\u{FFEF}' // halfwidth and fullwidth forms
+        | '\u{20000}'..='\u{2FA1F}') // extensions B–F, compatibility supplement
+}
+
 /// `range` shrunk to exclude surrounding whitespace and invisible characters.
 pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
     let s = &text[range.clone()];
