@@ -219,13 +219,14 @@ impl Reader<'_> {
                 self.own.iter().any(|o| o.file_name() == f.file_name())
                     && f.canonicalize().is_ok_and(|c| self.own.contains(&c))
             };
-            for f in files.iter().filter(|f| own(f)) {
+            let (skipped, kept): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(own);
+            for f in &skipped {
                 self.out.notes.push(format!(
                     "{}: not read: it is this run's --output file (an earlier report); write reports outside the input folder",
                     f.display()
                 ));
             }
-            files.retain(|f| !own(f));
+            files = kept;
         }
         // Temporary files of other isnad runs are never articles; this run's is not worth a word.
         let stale: Vec<&PathBuf> = temps
