@@ -117,8 +117,10 @@ impl Unit {
 
 /// A one-line account of the cuts in an article's `units` (see
 /// [`Unit::cut`]), for a warning: how many pieces, how many words of text
-/// without a sentence end they came from, and the byte span of that text;
-/// `None` when no unit was cut. `text` is the article text.
+/// without a sentence end they came from (counted as the cutter counts them:
+/// whitespace-separated tokens, and every Han, kana or CJK punctuation
+/// character as one word), and the byte span of that text; `None` when no
+/// unit was cut. `text` is the article text.
 ///
 /// ```
 /// let text = "w ".repeat(2_500);
@@ -132,11 +134,13 @@ impl Unit {
 pub fn cut_summary(text: &str, units: &[Unit]) -> Option<String> {
     let mut pieces = units.iter().filter(|u| u.cut);
     let first = pieces.next()?;
-    let (mut n, mut words) = (1usize, text::word_count(first.text(text)));
+    // Words as the cutter counts them (a CJK character is a word), so the
+    // count agrees with the pieces' bound.
+    let (mut n, mut words) = (1usize, long::cut_word_count(first.text(text)));
     let (start, mut end) = (first.span.start, first.span.end);
     for u in pieces {
         n += 1;
-        words += text::word_count(u.text(text));
+        words += long::cut_word_count(u.text(text));
         end = end.max(u.span.end);
     }
     Some(format!(

@@ -31,7 +31,9 @@
 //! **Words** here are whitespace-separated tokens, except that every Han,
 //! kana or CJK-punctuation character counts as one: Chinese and Japanese
 //! put no spaces between words, and a page of them would otherwise be one
-//! "word" that only the byte bound could cut.
+//! "word" that only the byte bound could cut. [`WordCounter`] is that rule,
+//! and both the cutter and [`crate::cut_summary`] (the "N words" of the
+//! warning) count with it, so the warning reports the words the cutter saw.
 
 use crate::text::{is_block_break, is_cjk, is_space};
 
@@ -48,6 +50,46 @@ fn is_clause_mark(c: char) -> bool {
         c,
         '،' | '؛' | '…' | '，' | '、' | '；' | '：' | ',' | ';' | ':'
     )
+}
+
+/// Counts words the way the cutter does, one character at a time: a
+/// whitespace-separated token is a word, and so is every CJK character
+/// ([`is_cjk`]), which also ends the token before it.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordCounter {
+    /// Words started so far.
+    pub(crate) words: usize,
+    /// The last character was part of a (non-CJK) token.
+    pub(crate) in_word: bool,
+}
+
+impl WordCounter {
+    /// Takes in `c`; returns whether a word starts at it.
+    #[inline]
+    pub(crate) fn push(&mut self, c: char) -> bool {
+        if is_space(c) {
+            self.in_word = false;
+            false
+        } else if is_cjk(c) {
+            self.in_word = false;
+            self.words += 1;
+            true
+        } else {
+            let starts = !self.in_word;
+            self.in_word = true;
+            self.words += usize::from(starts);
+            starts
+        }
+    }
+}
+
+/// The number of words in `s` as the cutter counts them ([`WordCounter`]).
+pub(crate) fn cut_word_count(s: &str) -> usize {
+    let mut counter = WordCounter::default();
+    for c in s.chars() {
+        counter.push(c);
+    }
+    counter.words
 }
 
 /// Where to cut `unit` (a sentence-level unit's text): the offsets, relative
@@ -80,51 +122,41 @@ fn piece_end(unit: &str, start: usize) -> Option<usize> {
     const HALF_WORDS: usize = LONG_UNIT_MAX_WORDS / 2;
     const HALF_BYTES: usize = LONG_UNIT_MAX_BYTES / 2;
     let rest = &unit[start..];
-    let mut words = 0usize;
-    let mut in_word = false;
+    let mut counter = WordCounter::default();
     // The latest break of each class in the second half of the piece.
     let (mut line, mut clause, mut word) = (None, None, None);
     let mut chars = rest.char_indices().peekable();
     while let Some((off, c)) = chars.next() {
         let pos = start + off;
-        let second_half = words >= HALF_WORDS || off >= HALF_BYTES;
-        let over = if is_space(c) {
-            if in_word && second_half {
+        let second_half = counter.words >= HALF_WORDS || off >= HALF_BYTES;
+        let was_in_word = counter.in_word;
+        let starts = counter.push(c);
+        if is_space(c) {
+            if was_in_word && second_half {
                 word = Some(pos);
             }
             if is_block_break(c) && second_half {
                 line = Some(pos);
             }
-            in_word = false;
-            false
         } else if is_cjk(c) {
-            if second_half && in_word {
+            if second_half && was_in_word {
                 word = Some(pos);
             }
-            words += 1;
-            in_word = false;
             if second_half && is_clause_mark(c) {
                 clause = Some(pos + c.len_utf8());
             }
             // A CJK character is a word of its own: a boundary after it.
-            if words >= HALF_WORDS {
+            if counter.words >= HALF_WORDS {
                 word = Some(pos + c.len_utf8());
             }
-            words > LONG_UNIT_MAX_WORDS
-        } else {
-            let starts = !in_word;
-            if starts {
-                words += 1;
-            }
-            in_word = true;
-            if second_half
-                && is_clause_mark(c)
-                && (!c.is_ascii() || chars.peek().is_some_and(|&(_, n)| is_space(n)))
-            {
-                clause = Some(pos + c.len_utf8());
-            }
-            starts && words > LONG_UNIT_MAX_WORDS
-        };
+        } else if second_half
+            && is_clause_mark(c)
+            && (!c.is_ascii() || chars.peek().is_some_and(|&(_, n)| is_space(n)))
+        {
+            clause = Some(pos + c.len_utf8());
+        }
+        // Word `LONG_UNIT_MAX_WORDS + 1` starts here.
+        let over = starts && counter.words > LONG_UNIT_MAX_WORDS;
         if over || off >= LONG_UNIT_MAX_BYTES {
             // Word `LONG_UNIT_MAX_WORDS + 1` starts here (or the byte bound
             // is reached): end the piece at the best break before `pos`.

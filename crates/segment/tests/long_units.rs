@@ -96,3 +96,59 @@ fn cut_pieces_serialize_their_mark_and_other_units_do_not() {
     let plain = serde_json::to_string(&segment("قال الوزير إن الاجتماع انتهى.")[0]).unwrap();
     assert!(!plain.contains("cut"), "{plain}");
 }
+
+/// A Chinese price list dumped on one line: no spaces and no sentence end.
+/// Every item is `<grain>价格每吨<number>元` and a list mark: four, two, one
+/// and one Han characters, one number, one mark — nine words as the cutter
+/// counts them (each Han character or CJK mark is a word).
+fn chinese_dump(items: usize) -> String {
+    let mut s = String::new();
+    for i in 0..items {
+        s.push_str(["小麦", "大麦", "玉米", "稻谷"][i % 4]);
+        s.push_str("价格每吨");
+        s.push_str(&(1_200 + (i * 37) % 400).to_string());
+        s.push('元');
+        s.push(if i % 7 == 6 { '，' } else { '、' });
+    }
+    s
+}
+
+#[test]
+fn the_summary_counts_cjk_words_as_the_cutter_does() {
+    let dump = chinese_dump(500);
+    let text = format!("{dump}\n会议将于下周举行。");
+    let units = segment(&text);
+    let pieces: Vec<&Unit> = units.iter().filter(|u| u.cut).collect();
+    // 4,500 words at most 1,000 to a piece: at least five pieces.
+    assert!(pieces.len() >= 5, "{} pieces", pieces.len());
+    let summary = cut_summary(&text, &units).unwrap();
+    assert_eq!(
+        summary,
+        format!(
+            "4,500 words without a sentence end (bytes 0..{}) were cut into {} pieces of at most 1,000 words",
+            thousands(dump.len()),
+            pieces.len()
+        )
+    );
+    // A whitespace-separated text keeps its whitespace count.
+    let latin = "w ".repeat(2_500);
+    let units = segment(&latin);
+    assert!(
+        cut_summary(&latin, &units)
+            .unwrap()
+            .starts_with("2,500 words ")
+    );
+}
+
+/// `17000` as `17,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
