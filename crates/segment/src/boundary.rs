@@ -12,7 +12,10 @@
 //! whole — except after a CJK mark: Chinese and Japanese put no space
 //! between sentences (`会谈。东京`), and these marks have no decimal or
 //! abbreviation use to guard against. Then:
-//! - a run with `!`, `?`, `؟` or a CJK mark is a boundary;
+//! - a run with `!`, `?`, `؟` or a CJK mark is a boundary — but for a CJK
+//!   mark and a closing quote followed by the Japanese quotative particle
+//!   `と` / `って` (`「合意は近い。」と語った。`): the quote belongs to the
+//!   sentence that reports it ([`quotative_particle_at`]);
 //! - an ellipsis (`…`, `..`, `...`) is not, unless a closing quote follows it:
 //!   Arabic news uses it mid-sentence far more than at the end;
 //! - a single `.` is vetoed after an abbreviation ([`is_abbreviation`]) and
@@ -163,6 +166,10 @@ pub(crate) fn sentence_ends(block: &str, quotes: &Quotes, out: &mut Vec<usize>) 
         if at_end || !(next_is_space || cjk) {
             continue;
         }
+        // `「…？」と述べた。`: the quote is what the sentence reports.
+        if closed && quotative_particle_at(&block[j..]) {
+            continue;
+        }
         let boundary = if hard {
             true
         } else if ellipsis {
@@ -183,6 +190,35 @@ pub(crate) fn sentence_ends(block: &str, quotes: &Quotes, out: &mut Vec<usize>) 
             unit_start = j;
         }
     }
+}
+
+/// Japanese words that start with `と` and can start a sentence ("very",
+/// "anyway", "however", "but", "by the way", "for now", "at any rate",
+/// "finally", "especially", "particularly"): after a closing quote they
+/// begin the next sentence, they are not the quotative particle.
+const TO_WORDS: &[&str] = &[
+    "とても",
+    "とにかく",
+    "とはいえ",
+    "ところが",
+    "ところで",
+    "とりあえず",
+    "ともかく",
+    "とうとう",
+    "とりわけ",
+    "とくに",
+];
+
+/// Whether `rest` (the text right after a CJK sentence end and a closing
+/// quote) starts with the Japanese quotative particle `と` or colloquial
+/// `って`, which make the quote part of the sentence that reports it
+/// (`「合意は近い。」と語った`, `「本当？」って聞いた`): Japanese closes a
+/// quoted sentence with its own `。？！` and goes on without a space. A
+/// sentence hardly ever starts with the bare particle, so only the few
+/// words in [`TO_WORDS`] that start with `と` are told apart.
+fn quotative_particle_at(rest: &str) -> bool {
+    (rest.starts_with('と') && !TO_WORDS.iter().any(|w| rest.starts_with(w)))
+        || rest.starts_with("って")
 }
 
 enum ListNumber {

@@ -66,12 +66,21 @@ pub(crate) fn is_invisible(c: char) -> bool {
 }
 
 /// Closing quotes and brackets that belong to the sentence they follow
-/// (`مثمرة.»`, `مسبقة."`, `(انظر الجدول.)`).
+/// (`مثمرة.»`, `مسبقة."`, `(انظر الجدول.)`, `（後日発表する。）`).
 #[inline]
 pub(crate) fn is_closer(c: char) -> bool {
     matches!(
         c,
         '»' | '”' | '"' | '’' | '\'' | ')' | ']' | '}' | '›' | '〉' | '」' | '』'
+    ) || (c >= '\u{3000}' && is_cjk_closer(c))
+}
+
+/// The CJK closing brackets and the fullwidth and halfwidth closers.
+#[inline]
+fn is_cjk_closer(c: char) -> bool {
+    matches!(
+        c,
+        '》' | '】' | '〕' | '〗' | '〙' | '〛' | '）' | '］' | '｝' | '＂' | '＇' | '｣'
     )
 }
 

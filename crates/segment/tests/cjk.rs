@@ -66,3 +66,51 @@ fn han_and_kana_characters_are_tokens_of_the_match_key() {
     // Hangul is written with spaces between words: its words stay whole.
     assert_eq!(match_key("서울 회담"), "서울 회담");
 }
+
+#[test]
+fn a_japanese_quote_followed_by_the_quotative_particle_stays_in_its_sentence() {
+    // The quote ends with its own `。？！`, closes, and `と` / `って` goes on.
+    let text = "外相は「交渉を続けるのか？」と述べた。首相は「合意は近い。」と語った。記者が『本当に終わったの！』って聞いた。会談は来週行われる予定だ。";
+    assert_eq!(
+        sentences(text),
+        [
+            "外相は「交渉を続けるのか？」と述べた。",
+            "首相は「合意は近い。」と語った。",
+            "記者が『本当に終わったの！』って聞いた。",
+            "会談は来週行われる予定だ。",
+        ]
+    );
+    // `」との` (the quote as a noun modifier) continues too.
+    assert_eq!(
+        sentences("政府は「協議は続く。」との見方を示した。"),
+        ["政府は「協議は続く。」との見方を示した。"]
+    );
+}
+
+#[test]
+fn a_closed_japanese_quote_followed_by_anything_else_still_ends_a_sentence() {
+    assert_eq!(
+        sentences("「合意は近い。」次の会合は来月だ。"),
+        ["「合意は近い。」", "次の会合は来月だ。"]
+    );
+    // Words that start with と and start a sentence: とても, ところが, …
+    assert_eq!(
+        sentences("「行こう！」とても楽しそうだった。「終わった。」ところが交渉は続いた。"),
+        [
+            "「行こう！」",
+            "とても楽しそうだった。",
+            "「終わった。」",
+            "ところが交渉は続いた。"
+        ]
+    );
+    // Fullwidth brackets close a sentence like `」` does.
+    assert_eq!(
+        sentences("（詳細は後日発表する。）会談は来週だ。【速報。】株価が上昇した。"),
+        [
+            "（詳細は後日発表する。）",
+            "会談は来週だ。",
+            "【速報。】",
+            "株価が上昇した。"
+        ]
+    );
+}
