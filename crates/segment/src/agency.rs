@@ -408,6 +408,10 @@ pub(crate) fn fold_word(w: &str, out: &mut String, exact_case: bool) {
             '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
             'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
             'ى' => out.push('ي'),
+            // Fast paths of the lowercase fold below: ASCII, and the Arabic
+            // block, which has no case (most words of an Arabic corpus).
+            c if !exact_case && c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c if !exact_case && ('\u{0600}'..='\u{06FF}').contains(&c) => out.push(c),
             c if !exact_case => out.extend(c.to_lowercase()),
             c => out.push(c),
         }
