@@ -15,6 +15,7 @@ const dir = process.env.ISNAD_REPORT_DIR;
 assert.ok(dir, 'ISNAD_REPORT_DIR is not set: run tests/browser/run.sh');
 const report = JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8'));
 const seeds = JSON.parse(fs.readFileSync(path.join(dir, 'seeds.json'), 'utf8'));
+const cutReport = JSON.parse(fs.readFileSync(path.join(dir, 'cut.json'), 'utf8'));
 
 let context;
 let userDataDir;
@@ -255,6 +256,43 @@ test('the article view colours each sentence by its reuse', async () => {
   assert.equal(await page.locator('#article-list > li').count(), n);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('pieces of an over-long unit carry a cut badge and nothing else does', async () => {
+  const cutIds = new Set(cutReport.units.filter((u) => u.cut).map((u) => u.id));
+  assert.ok(cutIds.size > 0, 'the cut fixture must have cut units');
+  const { page, problems } = await open('cut.html');
+  // Every statement of a cut piece, expanded: one badge per cut unit listed.
+  let checked = 0;
+  for (const li of await page.locator('#stmt-list > li.stmt').all()) {
+    const id = await li.getAttribute('data-statement');
+    const st = cutReport.statements.find((s) => s.id === id);
+    await li.locator('.head').click();
+    await li.locator('.detail').waitFor();
+    const want = st.units.filter((u) => cutIds.has(u)).length;
+    assert.equal(await li.locator('.units > li .badge.cut').count(), want, `statement ${id}`);
+    checked += want;
+  }
+  assert.equal(checked, cutIds.size);
+  const title = await page.locator('.units .badge.cut').first().getAttribute('title');
+  assert.match(title, /^piece of an over-long unit with no sentence end, cut at \d+ words/);
+  // The article view marks the pieces of the selected article.
+  for (const li of await page.locator('#article-list > li').all()) {
+    const id = await li.getAttribute('data-article');
+    await li.click();
+    const want = cutReport.units.filter((u) => u.article === id && u.cut).length;
+    assert.equal(await page.locator('#article-view .s.cut').count(), want, `article ${id}`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // The fixtures report has no cut unit and shows no badge.
+  assert.ok(!report.units.some((u) => u.cut));
+  const r = await open('report.html');
+  for (const head of await r.page.locator('#stmt-list > li.stmt .head').all()) await head.click();
+  assert.equal(await r.page.locator('.badge.cut, .s.cut').count(), 0);
+  assert.deepEqual(r.problems, []);
+  await r.page.close();
 });
 
 test('the seed report opens cleanly; screenshots', async () => {

@@ -39,6 +39,9 @@ inputs=(fixtures/seeds fixtures/inputs/saudinewsnet-sample.jsonl fixtures/html/h
 "$ISNAD_BIN" --quiet compare "${inputs[@]}" --format json --output "$out/report.json"
 "$ISNAD_BIN" --quiet compare fixtures/seeds --format html --output "$out/seeds.html"
 "$ISNAD_BIN" --quiet compare fixtures/seeds --format json --output "$out/seeds.json"
+# Two outlets carrying the same table dumped on one line: cut pieces in statements.
+"$ISNAD_BIN" --quiet compare fixtures/report/cut.jsonl --format html --output "$out/cut.html"
+"$ISNAD_BIN" --quiet compare fixtures/report/cut.jsonl --format json --output "$out/cut.json"
 
 if [ ! -d tests/browser/node_modules/playwright-core ]; then
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)

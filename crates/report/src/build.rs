@@ -298,6 +298,7 @@ pub fn build(
                 text,
                 parent: u.parent.map(|p| Arc::from(format!("{}#{}", article.id, p))),
                 speaker: u.speaker.clone(),
+                cut: u.cut,
                 statement: None,
                 tier: None,
                 credited_to: Vec::new(),

@@ -4,6 +4,13 @@
 //! for the two units; spans as `start-end` pairs separated by `;`, byte
 //! offsets into the unit text; components as `name=value` pairs;
 //! `credited_to` as source ids separated by `;`.
+//!
+//! The last two columns, `a_cut` and `b_cut`, say `true` when that unit is a
+//! piece of an over-long unit cut by the segmenter (JSONL's `cut`), and are
+//! empty otherwise, as `appearance` and `provenance` are when they do not
+//! apply. They come after `components` rather than with the other side
+//! columns so that every earlier column keeps its position: a script that
+//! reads the CSV by column number reads what it read before.
 
 use crate::jsonl::{Side, sides};
 use crate::model::Report;
@@ -47,6 +54,11 @@ fn side_fields(s: &Side<'_>) -> [String; 13] {
     ]
 }
 
+/// A yes/no column: `true`, or empty for no.
+fn flag(b: bool) -> String {
+    if b { "true".into() } else { String::new() }
+}
+
 /// Writes a header row and one row per match.
 pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut w = ::csv::Writer::from_writer(out);
@@ -55,6 +67,7 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         header.extend(SIDE_COLUMNS.iter().map(|c| format!("{p}_{c}")));
     }
     header.push("components".into());
+    header.extend(["a_cut".into(), "b_cut".into()]);
     w.write_record(&header)?;
     for m in &report.matches {
         let (a, b) = sides(report, m);
@@ -72,6 +85,7 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .collect::<Vec<_>>()
                 .join(";"),
         );
+        row.extend([flag(a.cut), flag(b.cut)]);
         w.write_record(&row)?;
     }
     w.flush()?;

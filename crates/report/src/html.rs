@@ -744,6 +744,15 @@ struct Data<'a> {
     statements: Vec<StatementData<'a>>,
     /// Articles whose text was not embedded (over [`ARTICLE_TEXT_BUDGET`]).
     articles_not_embedded: usize,
+    /// Units (ids into `units`) that are pieces of an over-long unit
+    /// ([`crate::UnitEntry::cut`]), ascending; absent when there are none,
+    /// so that is the usual case (a flag on every unit would cost bytes on
+    /// every unit of every report).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    cut: Vec<usize>,
+    /// What a cut unit is, for the badge's tooltip; absent with `cut`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cut_note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -836,6 +845,8 @@ struct DataBuilder<'a> {
     appearances: Vec<&'a str>,
     provenances: Vec<&'a str>,
     units: Vec<UnitData>,
+    /// Ids (into `units`) of cut units, ascending.
+    cut: Vec<usize>,
     unit_ids: HashMap<usize, usize>,
     article_ids: Vec<Option<usize>>,
     outlet_ids: HashMap<&'a str, usize>,
@@ -864,6 +875,9 @@ impl<'a> DataBuilder<'a> {
             .tier
             .and_then(|t| ALL_TIERS.iter().position(|x| x.as_str() == t));
         let id = self.units.len();
+        if u.cut {
+            self.cut.push(self.units.len());
+        }
         self.units.push(UnitData(
             self.article_ids[u.article_index].unwrap_or(0),
             kind,
@@ -936,6 +950,7 @@ fn embedded_json(report: &Report) -> String {
         appearances: Vec::new(),
         provenances: Vec::new(),
         units: Vec::new(),
+        cut: Vec::new(),
         unit_ids: HashMap::new(),
         article_ids,
         outlet_ids,
@@ -1063,6 +1078,8 @@ fn embedded_json(report: &Report) -> String {
         units: b.units,
         statements,
         articles_not_embedded: not_embedded,
+        cut_note: (!b.cut.is_empty()).then(crate::view::cut_note),
+        cut: b.cut,
     };
     // Serializing plain data with string keys cannot fail.
     let json = serde_json::to_string(&data).unwrap_or_else(|_| "{}".into());

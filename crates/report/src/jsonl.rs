@@ -30,6 +30,10 @@ pub(crate) struct Side<'r> {
     pub provenance: Option<&'r str>,
     /// Source ids the unit is credited to (dateline, credit line, in-text attribution).
     pub credited_to: &'r [String],
+    /// A piece of an over-long unit without a sentence end (see
+    /// [`crate::UnitEntry::cut`]); written only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cut: bool,
 }
 
 #[derive(Serialize)]
@@ -59,6 +63,7 @@ pub(crate) fn side<'r>(report: &'r Report, unit_index: usize, spans: &'r [Span])
         appearance: u.appearance,
         provenance: u.provenance,
         credited_to: &u.credited_to,
+        cut: u.cut,
     }
 }
 

@@ -128,6 +128,14 @@ pub struct UnitEntry {
     /// Who is quoted, when the segmenter found a named speaker.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
+    /// The unit is a piece of an over-long run of text without a sentence
+    /// end, cut by the segmenter at [`isnad_segment::LONG_UNIT_MAX_WORDS`]
+    /// words or [`isnad_segment::LONG_UNIT_MAX_BYTES`] bytes (see
+    /// [`isnad_segment::Unit::cut`]): compared like a sentence, but not a
+    /// sentence the article wrote. Serialized only when true, so a report
+    /// without cut units reads as before.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cut: bool,
     /// The statement this unit belongs to, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<Arc<str>>,

@@ -16,8 +16,12 @@
 use crate::RenderOptions;
 use crate::model::{Report, Span, StatementEntry, Status};
 use crate::tiers::{parse_tier, tier_strength};
-use crate::view::word_coverage;
+use crate::view::{cut_note, word_coverage};
 use std::io::{self, Write};
+
+/// Written after the kind of a unit that is a piece of an over-long unit
+/// (`sentence [cut]`, see [`crate::UnitEntry::cut`]).
+const CUT_MARK: &str = " [cut]";
 
 const FSI: char = '\u{2068}';
 const PDI: char = '\u{2069}';
@@ -223,13 +227,17 @@ fn write_statement(
         }
         let unit_spans = spans.get(&ui).map(Vec::as_slice).unwrap_or_default();
         let share = format!(" · shared {}", percent(word_coverage(&u.text, unit_spans)));
+        // A piece of text without sentence ends, cut for length: the
+        // article's warning says how long the text was.
+        let cut = if u.cut { CUT_MARK } else { "" };
         writeln!(
             out,
-            "  {} {} · {} · {}{}{}",
+            "  {} {} · {} · {}{}{}{}",
             style.bold(&u.outlet),
             a.date.as_deref().unwrap_or("undated"),
             style.dim(&u.id),
             u.kind,
+            cut,
             how,
             share
         )?;
@@ -268,6 +276,15 @@ pub(crate) fn write(
             .collect::<Vec<_>>()
             .join(" · ");
         writeln!(out, "matches by tier: {by_tier}")?;
+    }
+    if report
+        .units
+        .iter()
+        .any(|u| u.cut && u.statement_index.is_some())
+    {
+        // What `[cut]` means, said once above the statements.
+        let note = format!("[cut]: {} (see the article's warning)", cut_note());
+        writeln!(out, "{}", style.dim(&note))?;
     }
 
     // Clause-only statements folded into the statement of their sentences.

@@ -3,6 +3,16 @@
 use crate::model::{Report, Span, StatementEntry};
 use std::collections::BTreeMap;
 
+/// What a cut unit is ([`crate::UnitEntry::cut`]), in the words the text
+/// and HTML reports show next to their `cut` mark.
+pub(crate) fn cut_note() -> String {
+    format!(
+        "piece of an over-long unit with no sentence end, cut at {} words or {} KiB",
+        isnad_segment::LONG_UNIT_MAX_WORDS,
+        isnad_segment::LONG_UNIT_MAX_BYTES / 1024
+    )
+}
+
 /// Sorts spans and merges overlapping or touching ones.
 pub fn merge_spans(mut spans: Vec<Span>) -> Vec<Span> {
     spans.sort_unstable();

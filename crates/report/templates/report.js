@@ -15,6 +15,8 @@
 //   articles[a].c = credits the article gives, as written (may be absent)
 //   statements[s] = {id, u: [units], o: [outlets], t: tier, k: tier bit mask, p: provenance bit mask, f: first unit|null,
 //                    x: first is a tie, m: [[unit a, unit b, tier, score, spans a, spans b]], c: all matches}
+//   cut = [unit ids that are pieces of an over-long unit without a sentence end] (absent when none),
+//   cut_note = what such a piece is, for the badge's tooltip (absent with cut)
 (function () {
   var doc = document;
   function load() {
@@ -69,6 +71,13 @@
     function outletChip(o, first) {
       var e = h('bdi', 'outlet' + (first ? ' first' : ''), D.outlets[o]);
       e.dir = 'auto';
+      return e;
+    }
+    var CUT = {};
+    (D.cut || []).forEach(function (u) { CUT[u] = true; });
+    function cutBadge() {
+      var e = h('span', 'badge cut', 'cut');
+      e.title = D.cut_note;
       return e;
     }
     function unitText(u) { return D.texts[D.units[u][2]]; }
@@ -142,6 +151,7 @@
       var unit = D.units[u];
       if (unit[6] !== null && unit[6] !== undefined) add(e, ' ', h('span', 'badge', label(D.appearances[unit[6]])));
       if (unit[7] !== null && unit[7] !== undefined) add(e, ' ', h('span', 'badge p-' + D.provenances[unit[7]], label(D.provenances[unit[7]])));
+      if (CUT[u]) add(e, ' ', cutBadge());
       return e;
     }
     function bdiText(text, cls) {
@@ -478,8 +488,10 @@
         var s = h('span', cls + ' text');
         s.dir = 'auto';
         s.title = kind + (unit[4] !== null ? ' · ' + tierLabel(unit[4]) : '') +
-          (unit[7] !== null && unit[7] !== undefined ? ' · ' + label(D.provenances[unit[7]]) : '');
+          (unit[7] !== null && unit[7] !== undefined ? ' · ' + label(D.provenances[unit[7]]) : '') +
+          (CUT[u] ? ' · cut: ' + D.cut_note : '');
         if (unit[7] !== null && unit[7] !== undefined) s.classList.add('p-' + D.provenances[unit[7]]);
+        if (CUT[u]) s.classList.add('cut');
         s.textContent = unitText(u);
         linked = [];
         if (unit[3] !== null) {
