@@ -57,8 +57,13 @@ pub(crate) struct TokenSets {
 
 impl TokenSets {
     /// Builds the sets from each item's (possibly repeated) token hashes.
+    ///
+    /// One sort of all `(hash, item)` entries gives the vocabulary, every
+    /// token's document frequency and its postings in one pass: no lookup
+    /// of each entry in the vocabulary (a binary search per entry was most
+    /// of the cost on corpora of millions of entries).
     pub(crate) fn build(items: &[Vec<u64>]) -> TokenSets {
-        // Distinct hashes per item, then the vocabulary.
+        // Distinct hashes per item.
         let per_item: Vec<Vec<u64>> = items
             .par_iter()
             .map(|h| {
@@ -68,48 +73,61 @@ impl TokenSets {
                 h
             })
             .collect();
-        let mut vocab: Vec<u64> = per_item.iter().flatten().copied().collect();
-        vocab.par_sort_unstable();
-        vocab.dedup();
-        // Dense ids by binary search, in parallel per item.
-        let ids: Vec<Vec<u32>> = per_item
-            .par_iter()
-            .map(|h| {
-                h.iter()
-                    .map(|x| vocab.binary_search(x).map_or(0, |i| i as u32))
-                    .collect()
-            })
-            .collect();
+        let mut offsets = Vec::with_capacity(per_item.len() + 1);
+        offsets.push(0u32);
+        let mut total = 0u32;
+        for h in &per_item {
+            total += h.len() as u32;
+            offsets.push(total);
+        }
+        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(total as usize);
+        for (i, h) in per_item.iter().enumerate() {
+            entries.extend(h.iter().map(|&x| (x, i as u32)));
+        }
         drop(per_item);
-        let mut df_by_id = vec![0u32; vocab.len()];
-        for set in &ids {
-            for &t in set {
-                df_by_id[t as usize] += 1;
+        entries.par_sort_unstable();
+        // Runs of equal hashes: the vocabulary, with each token's df.
+        let mut runs: Vec<u32> = Vec::new();
+        for (k, e) in entries.iter().enumerate() {
+            if k == 0 || entries[k - 1].0 != e.0 {
+                runs.push(k as u32);
             }
         }
+        runs.push(entries.len() as u32);
+        let vocabulary = runs.len() - 1;
+        let df_by_id: Vec<u32> = runs.windows(2).map(|r| r[1] - r[0]).collect();
         // Rank tokens by (df, hash): rarest first, ties broken by the stable hash.
-        let mut order: Vec<u32> = (0..vocab.len() as u32).collect();
-        order.par_sort_unstable_by_key(|&i| (df_by_id[i as usize], vocab[i as usize]));
-        let mut rank = vec![0u32; vocab.len()];
+        let mut order: Vec<u32> = (0..vocabulary as u32).collect();
+        order.par_sort_unstable_by_key(|&i| {
+            (df_by_id[i as usize], entries[runs[i as usize] as usize].0)
+        });
+        let mut rank = vec![0u32; vocabulary];
         for (r, &i) in order.iter().enumerate() {
             rank[i as usize] = r as u32;
         }
         let df: Vec<u32> = order.iter().map(|&i| df_by_id[i as usize]).collect();
-        let ranked: Vec<Vec<u32>> = ids
-            .into_par_iter()
-            .map(|set| {
-                let mut r: Vec<u32> = set.into_iter().map(|t| rank[t as usize]).collect();
-                r.sort_unstable();
-                r
-            })
-            .collect();
-        let mut offsets = Vec::with_capacity(ranked.len() + 1);
-        offsets.push(0u32);
-        let mut tokens = Vec::with_capacity(ranked.iter().map(Vec::len).sum());
-        for r in &ranked {
-            tokens.extend_from_slice(r);
-            offsets.push(tokens.len() as u32);
+        drop(order);
+        drop(df_by_id);
+        // Each entry's rank into its item's slot, then each set sorted.
+        let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
+        let mut tokens = vec![0u32; total as usize];
+        for (id, r) in runs.windows(2).enumerate() {
+            for &(_, item) in &entries[r[0] as usize..r[1] as usize] {
+                let slot = &mut fill[item as usize];
+                tokens[*slot as usize] = rank[id];
+                *slot += 1;
+            }
         }
+        drop(entries);
+        let mut sets: Vec<&mut [u32]> = Vec::with_capacity(offsets.len() - 1);
+        let mut rest: &mut [u32] = &mut tokens;
+        for w in offsets.windows(2) {
+            let (set, tail) = rest.split_at_mut((w[1] - w[0]) as usize);
+            sets.push(set);
+            rest = tail;
+        }
+        sets.par_iter_mut().for_each(|set| set.sort_unstable());
+        drop(sets);
         TokenSets {
             offsets,
             tokens,

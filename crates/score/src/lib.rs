@@ -41,8 +41,9 @@ pub use features::{Features, features, stem_hash};
 pub use hash::{TOKEN_SEED, h64};
 pub use idf::{Idf, MAX_WEIGHT, MIN_CORPUS_UNITS, MIN_WEIGHT};
 pub use matcher::{
-    CandidateMode, MIN_CONTENT_WORDS, Match, MatchOptions, MatchSet, MatchStats, Progress, UnitRef,
-    find_match_set, find_matches, find_matches_with_progress, find_matches_with_stats,
+    CandidateMode, MIN_CONTENT_WORDS, Match, MatchOptions, MatchSet, MatchStats,
+    PHRASE_MIN_CONTAINMENT, Progress, UnitRef, find_match_set, find_matches,
+    find_matches_with_progress, find_matches_with_stats,
 };
 pub use names::skeleton;
 pub use negation::is_negator;

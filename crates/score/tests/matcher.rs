@@ -2,8 +2,8 @@
 //! on real text, Latin text handled.
 
 use isnad_score::{
-    CandidateMode, MIN_CONTENT_WORDS, MatchOptions, Tier, UnitRef, compare, find_match_set,
-    find_matches, find_matches_with_stats,
+    CandidateMode, MIN_CONTENT_WORDS, MatchOptions, PHRASE_MIN_CONTAINMENT, Tier, UnitRef, compare,
+    find_match_set, find_matches, find_matches_with_stats,
 };
 
 const WIRE: &str = "أعلنت وزارة الصحة السعودية تسجيل 1234 إصابة جديدة بفيروس كورونا في مدينة الرياض خلال الساعات الأربع والعشرين الماضية";
@@ -187,4 +187,62 @@ fn latin_text_matches_sensibly() {
     let m = find_matches(&units, &MatchOptions::default());
     let pairs: Vec<(usize, usize)> = m.iter().map(|m| (m.a, m.b)).collect();
     assert_eq!(pairs, vec![(0, 1)]);
+}
+
+/// A made-up word for filler unit `k`, position `j` (letters only, distinct
+/// per `(k, j)`, no stem shared with the wire sentence).
+fn filler_word(k: usize, j: usize) -> String {
+    const LETTERS: [char; 8] = ['ج', 'ح', 'خ', 'ز', 'ش', 'ص', 'ض', 'ظ'];
+    let mut n = k * 4 + j + 4096;
+    let mut w = String::new();
+    while n > 0 {
+        w.push(LETTERS[n % 8]);
+        n /= 8;
+    }
+    w
+}
+
+#[test]
+fn copies_made_of_common_words_are_found_through_their_phrases() {
+    assert_eq!(PHRASE_MIN_CONTAINMENT, 0.5);
+    // Every word of the wire sentence is also in many other units, more
+    // than the stem index's posting cap, so the stem index never probes
+    // them; but the sentence's word pairs are its own.
+    const COMMON: &str = "أكد وزير الخارجية السعودي خلال لقائه نظيره الفرنسي في الرياض دعم المملكة للحل السياسي للأزمة اليمنية";
+    const COMMON_EDIT: &str = "وأكد وزير الخارجية السعودي خلال لقائه نظيره الفرنسي اليوم في الرياض دعم المملكة للحل السياسي للأزمة اليمنية";
+    let words: Vec<&str> = COMMON.split(' ').collect();
+    let fillers: Vec<String> = words
+        .iter()
+        .enumerate()
+        .flat_map(|(i, w)| {
+            (0..6).map(move |k| {
+                let k = i * 6 + k;
+                format!(
+                    "{} {w} {} {}",
+                    filler_word(k, 0),
+                    filler_word(k, 1),
+                    filler_word(k, 2)
+                )
+            })
+        })
+        .collect();
+    let mut units = vec![u(COMMON, 0, None), u(COMMON_EDIT, 1, None)];
+    units.extend(
+        fillers
+            .iter()
+            .enumerate()
+            .map(|(k, f)| u(f, 2 + k as u32, None)),
+    );
+    let opts = MatchOptions {
+        candidates: CandidateMode::Indexed,
+        posting_cap: Some(4),
+        ..MatchOptions::default()
+    };
+    let (m, stats) = find_matches_with_stats(&units, &opts, &|_| {});
+    assert!(stats.phrase_pairs >= 1, "{stats:?}");
+    let wire = m
+        .iter()
+        .find(|m| (m.a, m.b) == (0, 1))
+        .expect("the copy is found");
+    assert_eq!(wire.tier, Tier::NearDuplicate);
 }

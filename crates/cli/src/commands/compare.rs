@@ -177,8 +177,12 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
                     "all pairs".to_string()
                 } else {
                     format!(
-                        "posting cap {}, {} capped probes in {} keys, {} index hits verified",
-                        m.posting_cap, m.capped_probes, m.capped_keys, m.verified_pairs
+                        "posting cap {}, {} capped probes in {} keys, {} index hits verified, {} pairs by phrase only",
+                        m.posting_cap,
+                        m.capped_probes,
+                        m.capped_keys,
+                        m.verified_pairs,
+                        m.phrase_pairs
                     )
                 },
                 m.key_matches,
