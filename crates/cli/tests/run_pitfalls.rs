@@ -258,6 +258,18 @@ fn zero_threads_is_a_usage_error() {
     assert_eq!(code, 0, "{stderr}");
 }
 
+#[test]
+fn a_zero_posting_cap_is_a_usage_error() {
+    let (code, stdout, stderr) = run(&["compare", SEEDS, "--posting-cap", "0"]);
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+    assert!(
+        stderr.starts_with("error: invalid value '0' for '--posting-cap <N>': must be at least 1"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(&["compare", SEEDS, "--posting-cap", "50"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
 /// Two outlets with two articles each, in `dir`.
 fn small_corpus(dir: &Path) {
     for (outlet, n, text) in [

@@ -95,6 +95,7 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
         same_source: args.same_outlet,
         within_days: args.within_days,
         passages: args.passages,
+        posting_cap: args.posting_cap,
         ..MatchOptions::default()
     };
     let mut sources = isnad_report::provenance::SourceTable::builtin();
