@@ -109,7 +109,7 @@ pub const PARTIAL_MIN_TOKENS: u32 = 5;
 /// (design value: below it, a shared name or two is not a claim).
 pub const PARAPHRASE_MIN_ALIGNED_TOKENS: u32 = 3;
 
-/// A reworded passage (see [`crate::align`]'s `Passage`): the smallest
+/// A reworded passage (the `Passage` of the alignment module): the smallest
 /// weighted share of the two windows' content that must be matched …
 ///
 /// Fitted by `isnad-eval exaraplagdet` (passage table, at commit 6a916ce
