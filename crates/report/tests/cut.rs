@@ -7,29 +7,14 @@
 use base64::Engine as _;
 use isnad_report::{Content, Format, InputArticle, Options, RenderOptions, Report, build, render};
 use serde_json::Value;
-use std::path::Path;
+mod common;
+
+use common::{fixture, read_jsonl};
 
 /// The articles of `fixtures/report/cut.jsonl`: two outlets carry the same
 /// price table dumped on one line (cut into three pieces), a third shares nothing.
 fn cut_articles() -> Vec<InputArticle> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/report/cut.jsonl");
-    let text = std::fs::read_to_string(&path).unwrap();
-    text.lines()
-        .enumerate()
-        .map(|(i, line)| {
-            let v: Value = serde_json::from_str(line).unwrap();
-            let s = |k: &str| v[k].as_str().map(str::to_string);
-            InputArticle {
-                id: s("id").unwrap(),
-                path: path.display().to_string(),
-                line: Some(i as u64 + 1),
-                outlet: s("outlet").unwrap(),
-                date: s("date"),
-                content: Content::Text(s("text").unwrap()),
-                ..Default::default()
-            }
-        })
-        .collect()
+    read_jsonl(&fixture("report/cut.jsonl"))
 }
 
 /// Two outlets sharing ordinary sentences only.

@@ -6,36 +6,10 @@ use base64::Engine as _;
 use isnad_report::{Content, Format, InputArticle, Options, RenderOptions, Report, build, render};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
+mod common;
+
+use common::{fixture, read_jsonl};
 use std::path::Path;
-
-fn fixture(name: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../fixtures")
-        .join(name)
-}
-
-/// The articles of a JSONL fixture (`id`, `outlet`, `date`, `title`, `url`, `text`).
-fn read_jsonl(path: &Path) -> Vec<InputArticle> {
-    let text = std::fs::read_to_string(path).unwrap();
-    text.lines()
-        .enumerate()
-        .map(|(i, line)| {
-            let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-            InputArticle {
-                id: s("id").unwrap(),
-                path: path.display().to_string(),
-                line: Some(i as u64 + 1),
-                outlet: s("outlet").unwrap(),
-                date: s("date"),
-                title: s("title"),
-                url: s("url"),
-                content: Content::Text(s("text").unwrap()),
-                ..Default::default()
-            }
-        })
-        .collect()
-}
 
 fn hostile_report() -> Report {
     let mut articles = read_jsonl(&fixture("html/hostile.jsonl"));
