@@ -445,20 +445,19 @@ impl<'u, 'a> Run<'u, 'a> {
             CandidateMode::Indexed => false,
             CandidateMode::Auto => n <= EXHAUSTIVE_MAX_KEYS,
         };
-        let stem_sets: Option<TokenSets> = (!exhaustive).then(|| {
-            let hashes: Vec<Vec<u64>> = key_rep_variant
-                .iter()
-                .map(|&v| std::mem::take(&mut light[v].1))
-                .collect();
-            TokenSets::build(&hashes)
-        });
-        let phrase_sets: Option<TokenSets> = (!exhaustive).then(|| {
-            let hashes: Vec<Vec<u64>> = key_rep_variant
-                .iter()
-                .map(|&v| std::mem::take(&mut light[v].2))
-                .collect();
-            TokenSets::build(&hashes)
-        });
+        // The token sets of each key group's representative, for an index.
+        type Light = (u128, Vec<u64>, Vec<u64>);
+        let mut sets_of = |tokens: fn(&mut Light) -> &mut Vec<u64>| {
+            (!exhaustive).then(|| {
+                let hashes: Vec<Vec<u64>> = key_rep_variant
+                    .iter()
+                    .map(|&v| std::mem::take(tokens(&mut light[v])))
+                    .collect();
+                TokenSets::build(&hashes)
+            })
+        };
+        let stem_sets: Option<TokenSets> = sets_of(|l| &mut l.1);
+        let phrase_sets: Option<TokenSets> = sets_of(|l| &mut l.2);
         drop(light);
         let mut run = Run {
             units,
