@@ -398,24 +398,60 @@ fn match_words(
     None
 }
 
+/// Marks [`fold_word`] drops: harakat, the dagger alef and tatweel.
+fn is_dropped_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+/// The letter [`fold_word`] writes for a hamza-carrying alef or alef
+/// maqsura; `None` for every other character.
+fn folded_letter(c: char) -> Option<char> {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => Some('ا'),
+        'ى' => Some('ي'),
+        _ => None,
+    }
+}
+
+/// The Arabic block, which has no case.
+fn is_arabic_block(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
 /// Folds a word for lookup: alef/hamza variants, diacritics and tatweel
 /// dropped; Latin lowercased unless `exact_case`. Shared with
 /// [`crate::attribution`], which looks names up the same way.
 pub(crate) fn fold_word(w: &str, out: &mut String, exact_case: bool) {
     out.clear();
     for c in w.chars() {
-        match c {
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
-            'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-            'ى' => out.push('ي'),
+        if is_dropped_mark(c) {
+            continue;
+        }
+        match folded_letter(c) {
+            Some(f) => out.push(f),
             // Fast paths of the lowercase fold below: ASCII, and the Arabic
-            // block, which has no case (most words of an Arabic corpus).
-            c if !exact_case && c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c if !exact_case && ('\u{0600}'..='\u{06FF}').contains(&c) => out.push(c),
-            c if !exact_case => out.extend(c.to_lowercase()),
-            c => out.push(c),
+            // block (most words of an Arabic corpus).
+            None if !exact_case && c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            None if !exact_case && is_arabic_block(c) => out.push(c),
+            None if !exact_case => out.extend(c.to_lowercase()),
+            None => out.push(c),
         }
     }
+}
+
+/// Whether [`fold_word`] leaves `w` as it is, in both of its modes: lowercase
+/// ASCII, and Arabic letters it neither drops nor replaces. Other scripts
+/// are folded (they may have case).
+pub(crate) fn folds_to_itself(w: &str) -> bool {
+    w.chars().all(|c| {
+        !is_dropped_mark(c)
+            && folded_letter(c).is_none()
+            && if c.is_ascii() {
+                !c.is_ascii_uppercase()
+            } else {
+                is_arabic_block(c)
+            }
+    })
 }
 
 /// Word spans: maximal runs of letters, digits and combining marks. Dots,

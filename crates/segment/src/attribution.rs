@@ -36,7 +36,7 @@
 //! ```
 
 use crate::agency::AGENCIES;
-use crate::agency::fold_word;
+use crate::agency::{fold_word, folds_to_itself};
 use crate::text::{fold_into, is_word_char, word_spans};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -246,18 +246,21 @@ impl SourceTable {
             let word = &first[skip..];
             // Most words fold to themselves (either case): look them up as
             // they are, without building a key.
-            let plain = !(double_lam && skip == 0) && folds_to_itself(word);
+            // (Its one lookup serves both passes.)
+            let plain =
+                (!(double_lam && skip == 0) && folds_to_itself(word)).then(|| self.index.get(word));
             for exact in [false, true] {
-                let k = if plain {
-                    word
-                } else {
-                    fold_word(word, key, exact);
-                    if double_lam && skip == 0 {
-                        key.replace_range(0..'ل'.len_utf8(), "ا");
+                let cands = match plain {
+                    Some(cands) => cands,
+                    None => {
+                        fold_word(word, key, exact);
+                        if double_lam && skip == 0 {
+                            key.replace_range(0..'ل'.len_utf8(), "ا");
+                        }
+                        self.index.get(key.as_str())
                     }
-                    key.as_str()
                 };
-                let Some(cands) = self.index.get(k) else {
+                let Some(cands) = cands else {
                     continue;
                 };
                 for v in cands {
@@ -634,19 +637,6 @@ pub fn same_speaker(a: &str, b: &str) -> bool {
 }
 
 /// Word spans where dots and hyphens separate words, as in [`crate::agency`].
-/// Whether [`fold_word`] leaves `w` as it is, in both of its modes: lowercase
-/// ASCII, and Arabic letters without marks, tatweel, hamza-carrying alefs or
-/// alef maqsura. Other scripts are folded (they may have case).
-fn folds_to_itself(w: &str) -> bool {
-    w.chars().all(|c| match c {
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'ى' => {
-            false
-        }
-        c if c.is_ascii() => !c.is_ascii_uppercase(),
-        c => ('\u{0600}'..='\u{06FF}').contains(&c),
-    })
-}
-
 fn name_words(text: &str) -> Vec<Range<usize>> {
     word_spans(text).collect()
 }
