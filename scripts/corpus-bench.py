@@ -42,6 +42,11 @@ Usage (from the repository root; builds the release binary first unless
     python3 scripts/corpus-bench.py scaling
     python3 scripts/corpus-bench.py peer --pairs 3
     python3 scripts/corpus-bench.py all
+    python3 scripts/corpus-bench.py peer --isnad-args "--min-tier partial"
+
+`--isnad-args` adds options to every `isnad compare` run: with
+`--min-tier partial` isnad does the peer's job (copies, whole or partial;
+no paraphrases), skipping the work only paraphrases need.
 
 Inputs are converted once into --workdir (default /tmp/isnad-corpus-bench)
 with scripts/saudinewsnet-to-jsonl.py, scripts/ant-multisource-to-jsonl.py
@@ -54,6 +59,7 @@ import json
 import math
 import os
 import re
+import shlex
 import statistics
 import subprocess
 import sys
@@ -253,6 +259,7 @@ def report_summary(path):
 
 
 STATS = True  # pass --stats (off with --no-stats, for binaries older than the flag)
+ISNAD_ARGS = []  # extra `isnad compare` options (--isnad-args)
 
 
 def parse_stats(err):
@@ -278,7 +285,8 @@ def parse_stats(err):
 def run_isnad(isnad, input_path, threads, workdir, label):
     out = workdir / f"report-{label}-t{threads}.json"
     stats = ["--stats"] if STATS else []
-    m = measure([isnad, "compare", "-q", "--threads", threads] + stats + ["-f", "json", "-o", out, input_path],
+    m = measure([isnad, "compare", "-q", "--threads", threads] + stats + ISNAD_ARGS +
+                ["-f", "json", "-o", out, input_path],
                 f"isnad {label} t{threads}")
     if STATS:
         m["stages"], counts = parse_stats(m["stderr_tail"])
@@ -286,6 +294,7 @@ def run_isnad(isnad, input_path, threads, workdir, label):
     s = report_summary(out)
     m.update({
         "tool": "isnad", "input": label, "threads": threads, "report": str(out),
+        "isnad_args": " ".join(ISNAD_ARGS),
         "articles": s["articles"], "articles_used": s["articles_used"],
         "units": s["units"], "statement_units": s["statement_units"],
         "matches": s["matches"], "matches_by_tier": s["matches_by_tier"],
@@ -359,6 +368,9 @@ def main():
     ap.add_argument("--commit", default=None,
                     help="commit the --isnad binary was built from (default: this checkout's HEAD)")
     ap.add_argument("--no-build", action="store_true", help="do not run cargo build --release first")
+    ap.add_argument("--isnad-args", default="",
+                    help="extra options for every `isnad compare` run, e.g. \"--min-tier partial\" "
+                         "(the copy-detection job the peer does)")
     ap.add_argument("--no-stats", action="store_true",
                     help="do not pass --stats to isnad (binaries older than the flag)")
     ap.add_argument("--workdir", default="/tmp/isnad-corpus-bench", type=Path)
@@ -371,8 +383,9 @@ def main():
     ap.add_argument("--results", type=Path, default=None,
                     help="JSON lines of all results (default: WORKDIR/results.jsonl, appended)")
     args = ap.parse_args()
-    global STATS
+    global STATS, ISNAD_ARGS
     STATS = not args.no_stats
+    ISNAD_ARGS = shlex.split(args.isnad_args)
 
     if not Path(GNU_TIME).exists():
         sys.exit("corpus-bench: /usr/bin/time is missing (Debian: apt-get install time)")

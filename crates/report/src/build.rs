@@ -242,8 +242,12 @@ pub fn build(
         })
         .collect();
 
-    let (mut found, matching) =
-        isnad_score::find_matches_with_stats(&refs, &options.matching, progress);
+    // The matcher skips the work that can only find tiers the report drops.
+    let matching = MatchOptions {
+        min_tier: options.min_tier.or(options.matching.min_tier),
+        ..options.matching.clone()
+    };
+    let (mut found, matching) = isnad_score::find_matches_with_stats(&refs, &matching, progress);
     found.retain(|m| {
         let ((aa, ka), (ab, kb)) = (ref_seg[m.a], ref_seg[m.b]);
         let (ua, ub) = (&segmented[aa][ka], &segmented[ab][kb]);

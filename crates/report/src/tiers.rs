@@ -17,14 +17,9 @@ pub const ALL_TIERS: [Tier; 5] = [
 ];
 
 /// How much text a tier implies was reused: verbatim 4, near-duplicate and
-/// conflicting 3, partial 2, paraphrase 1.
+/// conflicting 3, partial 2, paraphrase 1 ([`Tier::strength`]).
 pub fn tier_strength(tier: Tier) -> u8 {
-    match tier {
-        Tier::Verbatim => 4,
-        Tier::NearDuplicate | Tier::Conflicting => 3,
-        Tier::Partial => 2,
-        Tier::Paraphrase => 1,
-    }
+    tier.strength()
 }
 
 /// The stronger of two tiers; between equally strong tiers, `conflicting`

@@ -34,7 +34,7 @@ mod stopwords;
 mod tier;
 mod window;
 
-pub use candidates::{EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, posting_cap};
+pub use candidates::{COPIES_MIN_CONTAINMENT, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, posting_cap};
 pub use components::Components;
 pub use document::compare_documents;
 pub use features::{Features, features, stem_hash};

@@ -35,8 +35,7 @@
 //! every parallel step collects in input order and ties are broken by index.
 
 use crate::candidates::{
-    ANY_TAG, CandidateIndex, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, posting_cap, release_scratch,
-    with_scratch,
+    ANY_TAG, CandidateIndex, EXHAUSTIVE_MAX_KEYS, posting_cap, release_scratch, with_scratch,
 };
 use crate::features::key_and_stems;
 use crate::held::Held;
@@ -173,6 +172,37 @@ pub struct MatchOptions {
     /// for the other non-verbatim tiers; on a handful of articles about one
     /// event they find reworded claims that nothing else links.
     pub passages: bool,
+    /// Only matches at least this strong are wanted ([`Tier::strength`]);
+    /// weaker ones are not returned, and the work that can only find them
+    /// is skipped: without paraphrases the stem index joins at
+    /// [`COPIES_MIN_CONTAINMENT`](crate::COPIES_MIN_CONTAINMENT) instead of
+    /// [`MIN_CONTAINMENT`](crate::MIN_CONTAINMENT), and `verbatim` pairs
+    /// only units with equal match keys (no index, no pair scoring).
+    pub min_tier: Option<Tier>,
+}
+
+impl MatchOptions {
+    /// Whether matches of `tier` are wanted (see [`MatchOptions::min_tier`]).
+    pub fn wants(&self, tier: Tier) -> bool {
+        self.min_tier
+            .is_none_or(|m| tier.strength() >= m.strength())
+    }
+
+    /// Whether units with different match keys can make a wanted match
+    /// (only verbatim copies share a key).
+    fn pairs_keys(&self) -> bool {
+        self.wants(Tier::NearDuplicate)
+    }
+
+    /// Share of stem weight the stem index joins at.
+    fn index_containment(&self) -> f32 {
+        self.min_containment
+            .unwrap_or(if self.wants(Tier::Paraphrase) {
+                crate::MIN_CONTAINMENT
+            } else {
+                crate::COPIES_MIN_CONTAINMENT
+            })
+    }
 }
 
 /// A scored pair of units.
@@ -440,15 +470,18 @@ impl<'u, 'a> Run<'u, 'a> {
             .collect();
         let n = key_rep_variant.len();
         let features_budget = features_budget.unwrap_or_else(|| self::features_budget(n));
-        let exhaustive = match options.candidates {
-            CandidateMode::Exhaustive => true,
-            CandidateMode::Indexed => false,
-            CandidateMode::Auto => n <= EXHAUSTIVE_MAX_KEYS,
-        };
+        // Without pairs of different keys there is nothing to index or score.
+        let pairs_keys = options.pairs_keys();
+        let exhaustive = pairs_keys
+            && match options.candidates {
+                CandidateMode::Exhaustive => true,
+                CandidateMode::Indexed => false,
+                CandidateMode::Auto => n <= EXHAUSTIVE_MAX_KEYS,
+            };
         // The token sets of each key group's representative, for an index.
         type Light = (u128, Vec<u64>, Vec<u64>);
         let mut sets_of = |tokens: fn(&mut Light) -> &mut Vec<u64>| {
-            (!exhaustive).then(|| {
+            (!exhaustive && pairs_keys).then(|| {
                 let hashes: Vec<Vec<u64>> = key_rep_variant
                     .iter()
                     .map(|&v| std::mem::take(tokens(&mut light[v])))
@@ -492,10 +525,9 @@ impl<'u, 'a> Run<'u, 'a> {
                 i.source as u16
             }
         };
-        let index = stem_sets.as_ref().map(|s| {
-            let c = options.min_containment.unwrap_or(MIN_CONTAINMENT);
-            CandidateIndex::new(s, cap, c, tag)
-        });
+        let index = stem_sets
+            .as_ref()
+            .map(|s| CandidateIndex::new(s, cap, options.index_containment(), tag));
         let (mut capped, mut capped_keys, mut verified) = (0u64, 0u64, 0u64);
         let mut found: Vec<Vec<u32>> = Vec::new();
         if let Some(idx) = &index {
@@ -524,6 +556,10 @@ impl<'u, 'a> Run<'u, 'a> {
         }
         drop(index);
         drop(stem_sets);
+        if !exhaustive {
+            // No index (only verbatim copies wanted): no candidates.
+            found.resize_with(n, Vec::new);
+        }
         // 3b. The phrase index: pairs that share most of one side's word
         //     pairs but that the stem index could not reach (see
         //     [`PHRASE_MIN_CONTAINMENT`]), added to the stem index's pairs.
@@ -613,7 +649,7 @@ impl<'u, 'a> Run<'u, 'a> {
             .par_iter()
             .filter_map(|&g| {
                 let v = key_rep_variant[g];
-                Found::of(run.score_variants(v, v)).map(|f| (g as u32, f))
+                run.wanted(run.score_variants(v, v)).map(|f| (g as u32, f))
             })
             .collect();
         for &(g, _) in &copies {
@@ -666,7 +702,7 @@ impl<'u, 'a> Run<'u, 'a> {
                             let (g1, g2) = (x.min(y), x.max(y));
                             let (v1, v2) = (key_rep_variant[g1], key_rep_variant[g2]);
                             let s = run.score_variants(v1, v2);
-                            let tier = s.tier?;
+                            let tier = s.tier.filter(|&t| run.options.wants(t))?;
                             Some(Match {
                                 a: run.variant_rep[v1],
                                 b: run.variant_rep[v2],
@@ -822,6 +858,11 @@ impl<'u, 'a> Run<'u, 'a> {
         })
     }
 
+    /// The scorer's result, if it gives a tier the options want.
+    fn wanted(&self, s: crate::Scored) -> Option<Found> {
+        Found::of(s).filter(|f| self.options.wants(f.tier))
+    }
+
     /// Scores two distinct texts (by variant id), the one with the smaller representative first.
     fn score_variants(&self, v1: usize, v2: usize) -> crate::Scored {
         let (t1, t2) = (
@@ -908,7 +949,7 @@ impl<'u, 'a> Run<'u, 'a> {
                 Some(p) => p,
                 None => {
                     let s = self.score_variants(key.0 as usize, key.1 as usize);
-                    cache.push((key, Found::of(s)));
+                    cache.push((key, self.wanted(s)));
                     cache.len() - 1
                 }
             };

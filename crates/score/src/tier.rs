@@ -29,4 +29,19 @@ impl Tier {
             Tier::Conflicting => "conflicting",
         }
     }
+
+    /// How much text the tier implies was reused, for `--min-tier` and
+    /// "strongest tier": verbatim 4, near-duplicate and conflicting 3,
+    /// partial 2, paraphrase 1. A changed fact (`conflicting`) needs
+    /// near-duplicate overlap to be detected at all, so it ranks with
+    /// `near_duplicate`: asking for partial or stronger keeps changed facts,
+    /// which are often what a fact-checker is looking for.
+    pub fn strength(self) -> u8 {
+        match self {
+            Tier::Verbatim => 4,
+            Tier::NearDuplicate | Tier::Conflicting => 3,
+            Tier::Partial => 2,
+            Tier::Paraphrase => 1,
+        }
+    }
 }

@@ -134,19 +134,33 @@ fn variants_of_one_key_get_spans_in_their_own_text() {
     }
 }
 
-#[test]
-fn index_finds_what_exhaustive_scoring_finds_on_seed_sentences() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/seeds");
-    let mut texts = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("seeds") {
+/// The bundled real articles: the five of `fixtures/seeds` (in path
+/// order) and the eight of `fixtures/inputs/saudinewsnet-sample.jsonl`
+/// (verbatim, partial and paraphrased repeats between outlets).
+fn fixture_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut seeds = Vec::new();
+    for entry in std::fs::read_dir(root.join("seeds")).expect("seeds") {
         let p = entry.expect("entry").path();
         if p.is_dir() {
             for f in std::fs::read_dir(&p).expect("outlet dir") {
-                texts.push(std::fs::read_to_string(f.expect("file").path()).expect("text"));
+                seeds.push(std::fs::read_to_string(f.expect("file").path()).expect("text"));
             }
         }
     }
-    texts.sort();
+    seeds.sort();
+    let sample = std::fs::read_to_string(root.join("inputs/saudinewsnet-sample.jsonl"))
+        .expect("saudinewsnet sample");
+    let articles = sample.lines().map(|line| {
+        let v: serde_json::Value = serde_json::from_str(line).expect("JSONL line");
+        v["text"].as_str().expect("text").to_string()
+    });
+    seeds.into_iter().chain(articles).collect()
+}
+
+/// The statement units of `texts`, each article its own source, then the
+/// wire sentence and its light edit (a near-duplicate) from two more sources.
+fn statement_units(texts: &[String]) -> Vec<UnitRef<'_>> {
     let mut units = Vec::new();
     for (src, t) in texts.iter().enumerate() {
         for s in isnad_segment::segment(t) {
@@ -155,6 +169,15 @@ fn index_finds_what_exhaustive_scoring_finds_on_seed_sentences() {
             }
         }
     }
+    let n = texts.len() as u32;
+    units.extend([u(WIRE, n, None), u(EDIT, n + 1, None)]);
+    units
+}
+
+#[test]
+fn index_finds_what_exhaustive_scoring_finds_on_fixture_sentences() {
+    let texts = fixture_texts();
+    let units = statement_units(&texts);
     let run = |mode| {
         find_matches(
             &units,
@@ -168,6 +191,7 @@ fn index_finds_what_exhaustive_scoring_finds_on_seed_sentences() {
     // index must find every match exhaustive scoring finds.
     let ex = run(CandidateMode::Exhaustive);
     let ix = run(CandidateMode::Indexed);
+    assert!(ex.len() > 100, "{}", ex.len());
     let missed: Vec<_> = ex.iter().filter(|m| !ix.contains(m)).collect();
     assert!(
         missed.is_empty(),
@@ -176,6 +200,48 @@ fn index_finds_what_exhaustive_scoring_finds_on_seed_sentences() {
         ex.len()
     );
     assert_eq!(ex.len(), ix.len());
+}
+
+#[test]
+fn a_min_tier_returns_the_default_matches_that_strong_and_skips_the_rest() {
+    let texts = fixture_texts();
+    let units = statement_units(&texts);
+    for mode in [CandidateMode::Exhaustive, CandidateMode::Indexed] {
+        let run = |min_tier| {
+            let options = MatchOptions {
+                candidates: mode,
+                min_tier,
+                ..MatchOptions::default()
+            };
+            find_matches_with_stats(&units, &options, &|_| {})
+        };
+        let (all, all_stats) = run(None);
+        let mut strengths: Vec<u8> = all.iter().map(|m| m.tier.strength()).collect();
+        strengths.sort_unstable();
+        strengths.dedup();
+        assert_eq!(strengths, [1, 2, 3, 4], "{mode:?}: every strength occurs");
+        for min in [Tier::Verbatim, Tier::NearDuplicate, Tier::Partial] {
+            let (some, stats) = run(Some(min));
+            let expected: Vec<_> = all
+                .iter()
+                .filter(|m| m.tier.strength() >= min.strength())
+                .cloned()
+                .collect();
+            assert_eq!(some, expected, "{mode:?}, at least {min:?}");
+            if min == Tier::Verbatim {
+                // Only units with one match key: no pair is scored.
+                assert_eq!(stats.candidate_pairs, 0, "{mode:?}");
+            } else if mode == CandidateMode::Indexed {
+                // Without paraphrases the index joins at a stricter share.
+                assert!(
+                    stats.candidate_pairs < all_stats.candidate_pairs,
+                    "{} {}",
+                    stats.candidate_pairs,
+                    all_stats.candidate_pairs
+                );
+            }
+        }
+    }
 }
 
 #[test]
