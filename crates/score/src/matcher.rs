@@ -252,7 +252,8 @@ pub struct MatchStats {
     pub distinct_keys: u64,
     /// Whether all pairs of keys were scored (small input or [`CandidateMode::Exhaustive`]).
     pub exhaustive: bool,
-    /// Posting-list cap of the stem index (0 when exhaustive).
+    /// Posting-list cap of the stem index (0 when exhaustive, or when no
+    /// index was built: only verbatim matches wanted).
     pub posting_cap: u32,
     /// Probed stems skipped because they were over the cap (boilerplate guard).
     pub capped_probes: u64,
@@ -766,7 +767,7 @@ impl<'u, 'a> Run<'u, 'a> {
         matches.par_sort_unstable_by_key(|m| (m.a, m.b));
         let stats = &mut run.set.stats;
         stats.exhaustive = exhaustive;
-        stats.posting_cap = if exhaustive { 0 } else { cap };
+        stats.posting_cap = if exhaustive || !pairs_keys { 0 } else { cap };
         stats.capped_probes = capped;
         stats.capped_keys = capped_keys;
         stats.candidate_pairs = candidates;

@@ -176,6 +176,8 @@ pub fn run(args: CompareArgs, global: &Global) -> Result<ExitCode> {
                 m.candidate_pairs,
                 if m.exhaustive {
                     "all pairs".to_string()
+                } else if m.posting_cap == 0 {
+                    "no index: only sentences with equal match keys".to_string()
                 } else {
                     format!(
                         "posting cap {}, {} capped probes in {} keys, {} index hits verified, {} pairs by phrase only",
