@@ -241,30 +241,28 @@ fn the_one_outlet_hint_is_not_given_under_same_outlet() {
     assert!(stderr.contains("are from one outlet (flat)"), "{stderr}");
 }
 
+/// `args` (which give `option` the value 0) is a usage error: exit 2,
+/// nothing on stdout, and clap's message saying the value must be at least 1.
+fn assert_zero_is_a_usage_error(args: &[&str], option: &str) {
+    let (code, stdout, stderr) = run(args);
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+    let message = format!("error: invalid value '0' for '{option}': must be at least 1");
+    assert!(stderr.starts_with(&message), "{stderr}");
+}
+
 #[test]
 fn zero_threads_is_a_usage_error() {
-    for args in [
-        ["--threads", "0", "compare", SEEDS],
-        ["compare", SEEDS, "-j", "0"],
-    ] {
-        let (code, stdout, stderr) = run(&args);
-        assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
-        assert!(
-            stderr.starts_with("error: invalid value '0' for '--threads <N>': must be at least 1"),
-            "{stderr}"
-        );
-    }
+    assert_zero_is_a_usage_error(&["--threads", "0", "compare", SEEDS], "--threads <N>");
+    assert_zero_is_a_usage_error(&["compare", SEEDS, "-j", "0"], "--threads <N>");
     let (code, _, stderr) = run(&["compare", SEEDS, "-j", "1"]);
     assert_eq!(code, 0, "{stderr}");
 }
 
 #[test]
 fn a_zero_posting_cap_is_a_usage_error() {
-    let (code, stdout, stderr) = run(&["compare", SEEDS, "--posting-cap", "0"]);
-    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
-    assert!(
-        stderr.starts_with("error: invalid value '0' for '--posting-cap <N>': must be at least 1"),
-        "{stderr}"
+    assert_zero_is_a_usage_error(
+        &["compare", SEEDS, "--posting-cap", "0"],
+        "--posting-cap <N>",
     );
     let (code, _, stderr) = run(&["compare", SEEDS, "--posting-cap", "50"]);
     assert_eq!(code, 0, "{stderr}");

@@ -427,6 +427,9 @@ impl<'u, 'a> Run<'u, 'a> {
             done: 0,
             total,
         });
+        // Without pairs of different keys (only verbatim copies wanted)
+        // there is nothing to index or score, so no phrase shingles either.
+        let pairs_keys = options.pairs_keys();
         // The key is kept as its 128-bit hash (about 300 bytes less per
         // text: 0.2 GB on 660,000 texts); texts with equal hashes are told
         // apart by recomputing their keys.
@@ -437,7 +440,11 @@ impl<'u, 'a> Run<'u, 'a> {
                 (
                     xxh3_128_with_seed(key.as_bytes(), GROUP_SEED),
                     stems.iter().map(StemId::stem_id).collect(),
-                    phrase_shingles(&key),
+                    if pairs_keys {
+                        phrase_shingles(&key)
+                    } else {
+                        Vec::new()
+                    },
                 )
             })
             .collect();
@@ -471,8 +478,6 @@ impl<'u, 'a> Run<'u, 'a> {
             .collect();
         let n = key_rep_variant.len();
         let features_budget = features_budget.unwrap_or_else(|| self::features_budget(n));
-        // Without pairs of different keys there is nothing to index or score.
-        let pairs_keys = options.pairs_keys();
         let exhaustive = pairs_keys
             && match options.candidates {
                 CandidateMode::Exhaustive => true,

@@ -245,8 +245,7 @@ impl SourceTable {
         for skip in std::iter::once(0).chain(clitic) {
             let word = &first[skip..];
             // Most words fold to themselves (either case): look them up as
-            // they are, without building a key.
-            // (Its one lookup serves both passes.)
+            // they are, without building a key, once for both passes.
             let plain =
                 (!(double_lam && skip == 0) && folds_to_itself(word)).then(|| self.index.get(word));
             for exact in [false, true] {
