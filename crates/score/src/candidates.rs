@@ -219,7 +219,7 @@ impl<'s> CandidateIndex<'s> {
     /// unexamined (x's stems after its indexed prefix, the hit's stems after
     /// the last shared one: PPJoin's positional filter, with weights)
     /// cannot reach the threshold is dropped without a merge, and so is one
-    /// whose set signature (a 64-bit Bloom word) rules out enough of x's
+    /// whose set signature (a 256-bit Bloom filter) rules out enough of x's
     /// unprobed stems. Survivors are verified by resuming the sorted merge there (nothing before can still
     /// be shared: sets are in one global order), and the merge stops as soon
     /// as the threshold is reached or can no longer be.
@@ -269,34 +269,51 @@ impl<'s> CandidateIndex<'s> {
         // Every indexed prefix stem of x was probed, so a hit's `acc` is all
         // it shares of them; it can share at most the rest of x besides.
         let rest_x = self.rest_from(x, indexed);
-        scratch.rest_bits.clear();
-        scratch.rest_bits.extend(sx[indexed..].iter().map(|&t| {
+        // x's unprobed stems as a signature mask, with the weight of the
+        // stems on each bit.
+        let mut rest_mask: Sig = [0; SIG_WORDS];
+        scratch.bit_weight.fill(0.0);
+        for &t in &sx[indexed..] {
             let (word, bit) = sig_bit(t);
-            (word as u8, bit, self.weight[t as usize])
-        }));
+            rest_mask[word] |= bit;
+            scratch.bit_weight[word * 64 + bit.trailing_zeros() as usize] +=
+                self.weight[t as usize];
+        }
+        // Three passes over the hits, so that the signature reads (one cache
+        // miss each) do not wait on one another: a branch per hit between
+        // them, taken or not at random, would stall each read until the
+        // previous hit's outcome is known.
+        // 1. Positional bound: what was accumulated plus what is left on
+        //    both sides (shared stems after the last shared prefix stem lie
+        //    after it in y too: PPJoin's positional filter, with weights).
+        scratch.survivors.clear();
         for &y in &scratch.touched {
             let hit = std::mem::take(&mut scratch.acc[y as usize]);
-            let y = y as usize;
-            let j = usize::from(hit.j);
-            // Bound: what was accumulated plus what is left on both sides
-            // (shared stems after the last shared prefix stem lie after it
-            // in y too: PPJoin's positional filter, with weights).
-            if hit.acc + rest_x.min(hit.rest_y) + 1e-4 < need {
-                continue;
+            if hit.acc + rest_x.min(hit.rest_y) + 1e-4 >= need {
+                scratch.survivors.push((y, hit));
             }
-            // Signature bound: of x's unprobed stems, only those whose bit
-            // is in y's signature can be shared (one word read, instead of
-            // y's whole set).
-            let sig = &self.sigs[y];
+        }
+        // 2. Signature bound: of x's unprobed stems, only those whose bit is
+        //    in y's signature can be shared (a few words read, instead of
+        //    y's whole set). Only the bits both have are visited: most of
+        //    x's unprobed stems are not in y.
+        let bit_weight = &scratch.bit_weight;
+        scratch.survivors.retain(|&(y, hit)| {
+            let sig = &self.sigs[y as usize];
             let mut possible = hit.acc;
-            for &(word, bit, w) in &scratch.rest_bits {
-                if sig[usize::from(word)] & bit != 0 {
-                    possible += w;
+            for (k, (&s, &m)) in sig.iter().zip(&rest_mask).enumerate() {
+                let mut common = s & m;
+                while common != 0 {
+                    possible += bit_weight[k * 64 + common.trailing_zeros() as usize];
+                    common &= common - 1;
                 }
             }
-            if possible + 1e-3 < need {
-                continue;
-            }
+            possible + 1e-3 >= need
+        });
+        // 3. Verification by merge.
+        for &(y, hit) in &scratch.survivors {
+            let y = y as usize;
+            let j = usize::from(hit.j);
             // y > x: reported whenever x's share is reached. y < x: the pair
             // goes to y's own probe when it qualifies from there too, which
             // needs the full shared weight.
@@ -397,8 +414,10 @@ pub(crate) struct Scratch {
     /// Per item: what the current probe has accumulated (all zero between probes).
     acc: Vec<Hit>,
     touched: Vec<u32>,
-    /// Signature word, bit and weight of each of the probe's unprobed stems.
-    rest_bits: Vec<(u8, u64, f32)>,
+    /// Per signature bit: weight of the probe's unprobed stems on that bit.
+    bit_weight: Vec<f32>,
+    /// Hits that passed the bounds checked so far.
+    survivors: Vec<(u32, Hit)>,
 }
 
 /// Words of a set signature: 256 bits, so that a set of 20–40 stems sets
@@ -440,6 +459,7 @@ impl Scratch {
         if self.acc.len() < n {
             self.acc.resize(n, Hit::default());
         }
+        self.bit_weight.resize(SIG_WORDS * 64, 0.0);
     }
 }
 

@@ -25,7 +25,7 @@ use crate::negation::{self, is_negator};
 use crate::numbers::{self, NumberMention};
 use crate::prior;
 use crate::stem::light_stem_str;
-use crate::stopwords::is_stopword;
+use crate::stopwords::is_stopword_hashed;
 use std::sync::OnceLock;
 
 pub(crate) const STOP: u8 = 1;
@@ -320,10 +320,11 @@ fn analyse_text(text: &str, full: bool) -> Features {
         if is_latin {
             flags |= LATIN;
         }
+        let word = h64(t);
         if is_negator(t) {
             flags |= NEGATOR;
             negators = negators.saturating_add(1);
-        } else if is_stopword(t) {
+        } else if is_stopword_hashed(t, word) {
             flags |= STOP;
         }
         let month = key_numbers
@@ -334,13 +335,13 @@ fn analyse_text(text: &str, full: bool) -> Features {
         // Latin: English light stem (`crate::latin`, borrowed unless Porter2
         // writes letters); Arabic: Light10+.
         let latin_stem;
-        let (word, stem_str) = if flags & (STOP | NEGATOR) != 0 {
-            (h64(t), *t)
+        let stem_str = if flags & (STOP | NEGATOR) != 0 {
+            *t
         } else if is_latin {
             latin_stem = crate::latin::light_stem_latin(t);
-            (h64(t), &*latin_stem)
+            &*latin_stem
         } else {
-            (h64(t), light_stem_str(t))
+            light_stem_str(t)
         };
         let (word, stem) = match month {
             Some(m) => (month_hash(m), month_hash(m)),

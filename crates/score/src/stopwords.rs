@@ -47,6 +47,8 @@
 //! `لماذا`, `هل`; `what when where why how`) are kept too: they decide what a
 //! question asks.
 
+use crate::hash::h64;
+
 /// Sorted list of stopwords in match-key form (binary-searched).
 static STOPWORDS: &[&str] = &[
     "a",
@@ -420,11 +422,15 @@ static STOPWORDS: &[&str] = &[
     "て",
 ];
 
-fn sorted() -> &'static [&'static str] {
+/// The list keyed by token hash ([`h64`]), sorted: a lookup compares
+/// integers, not strings (the match-key token's hash is computed for its
+/// features anyway). The text is compared too, on a hash hit only, so a hash
+/// collision can never make a word a stopword.
+fn by_hash() -> &'static [(u64, &'static str)] {
     use std::sync::OnceLock;
-    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut v = STOPWORDS.to_vec();
+    static BY_HASH: OnceLock<Vec<(u64, &'static str)>> = OnceLock::new();
+    BY_HASH.get_or_init(|| {
+        let mut v: Vec<(u64, &'static str)> = STOPWORDS.iter().map(|w| (h64(w), *w)).collect();
         v.sort_unstable();
         v.dedup();
         v
@@ -433,7 +439,23 @@ fn sorted() -> &'static [&'static str] {
 
 /// Whether a match-key token is a stopword.
 pub fn is_stopword(token: &str) -> bool {
-    sorted().binary_search(&token).is_ok()
+    is_stopword_hashed(token, h64(token))
+}
+
+/// [`is_stopword`] for a token whose [`h64`] hash is known.
+pub(crate) fn is_stopword_hashed(token: &str, hash: u64) -> bool {
+    let list = by_hash();
+    let mut i = list.partition_point(|&(h, _)| h < hash);
+    while let Some(&(h, w)) = list.get(i) {
+        if h != hash {
+            break;
+        }
+        if w == token {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 #[cfg(test)]
