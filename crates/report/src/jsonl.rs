@@ -74,8 +74,10 @@ pub(crate) fn sides<'r>(report: &'r Report, m: &'r MatchEntry) -> (Side<'r>, Sid
     )
 }
 
-/// Writes one JSON object per match.
+/// Writes one JSON object per match (through a buffer of its own type, as
+/// [`crate::json`] does).
 pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
     for m in &report.matches {
         let (a, b) = sides(report, m);
         let line = Line {
@@ -86,8 +88,8 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             b,
             components: &m.components,
         };
-        serde_json::to_writer(&mut *out, &line)?;
+        serde_json::to_writer(&mut out, &line)?;
         writeln!(out)?;
     }
-    Ok(())
+    out.flush()
 }
