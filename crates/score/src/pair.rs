@@ -38,7 +38,7 @@ use crate::align::{
     Alignment, Passage, best_passage, display_tokens, equal_key_runs, local_align, spans_of,
     tokens_match,
 };
-use crate::features::{Features, MAY_NEGATE, NEGATES, NUMBER, Tok, features};
+use crate::features::{Features, KeyOrders, MAY_NEGATE, NEGATES, NUMBER, Tok, features};
 use crate::idf::Idf;
 use crate::names;
 use crate::numbers::NumberMention;
@@ -288,41 +288,51 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
     let mut words_b: Option<Vec<&str>> = None;
     let mut ka: Vec<(u64, usize)> = Vec::with_capacity(ta.len());
     let mut kb: Vec<(u64, usize)> = Vec::with_capacity(tb.len());
+    let (oa, ob) = (a.key_orders(), b.key_orders());
     for (pass, &sim) in SIM.iter().enumerate() {
-        let key = |t: &Tok| -> u64 {
-            match pass {
-                0 => t.word,
-                1 => t.stem,
-                3 => u64::from(t.skel),
-                _ => u64::from(t.pre),
-            }
-        };
         if pass == 2 {
             // `ka`/`kb` still hold pass 1's keys (stems), sorted.
             match_stripped(a, b, &ka, &kb, &mut match_a, &mut sim_a, &mut used_b, sim);
             continue;
         }
-        ka.clear();
-        kb.clear();
-        ka.extend(
-            ta.iter()
-                .enumerate()
-                .filter(|(i, t)| t.is_content() && match_a[*i].is_none())
-                .map(|(i, t)| (key(t), i))
-                .filter(|(k, _)| pass < 2 || *k != 0),
-        );
-        kb.extend(
-            tb.iter()
-                .enumerate()
-                .filter(|(j, t)| t.is_content() && !used_b[*j])
-                .map(|(j, t)| (key(t), j))
-                .filter(|(k, _)| pass < 2 || *k != 0),
-        );
+        let kind = match pass {
+            0 => KeyOrders::WORD,
+            1 => KeyOrders::STEM,
+            3 => KeyOrders::SKELETON,
+            _ => KeyOrders::PREFIX,
+        };
+        // The free content tokens of each side by (key, index): from the
+        // unit's precomputed order when it has one, else sorted here.
+        let keyed = |toks: &[Tok],
+                     orders: Option<&KeyOrders>,
+                     free: &dyn Fn(usize) -> bool,
+                     out: &mut Vec<(u64, usize)>| {
+            out.clear();
+            match orders {
+                Some(o) => out.extend(
+                    o.sorted(kind)
+                        .iter()
+                        .map(|&i| usize::from(i))
+                        .filter(|&i| free(i))
+                        .map(|i| (KeyOrders::key(kind, &toks[i]), i)),
+                ),
+                None => {
+                    out.extend(
+                        toks.iter()
+                            .enumerate()
+                            .filter(|&(i, t)| t.is_content() && free(i))
+                            .map(|(i, t)| (KeyOrders::key(kind, t), i))
+                            .filter(|&(k, _)| kind < KeyOrders::SKELETON || k != 0),
+                    );
+                    out.sort_unstable();
+                }
+            }
+        };
+        keyed(ta, oa, &|i| match_a[i].is_none(), &mut ka);
+        keyed(tb, ob, &|j| !used_b[j], &mut kb);
         if ka.is_empty() || kb.is_empty() {
             break;
         }
-        ka.sort_unstable();
-        kb.sort_unstable();
         for (ra, rb) in equal_key_runs(&ka, &kb) {
             if pass < 3 || !confirm {
                 // Every pair is accepted, and the group's tokens of
