@@ -279,10 +279,8 @@ impl<'s> CandidateIndex<'s> {
             scratch.bit_weight[word * 64 + bit.trailing_zeros() as usize] +=
                 self.weight[t as usize];
         }
-        // Three passes over the hits, so that the signature reads (one cache
-        // miss each) do not wait on one another: a branch per hit between
-        // them, taken or not at random, would stall each read until the
-        // previous hit's outcome is known.
+        // Three passes over the hits, cheapest test first: each pass runs
+        // only on the hits the previous one kept, in a loop of its own.
         // 1. Positional bound: what was accumulated plus what is left on
         //    both sides (shared stems after the last shared prefix stem lie
         //    after it in y too: PPJoin's positional filter, with weights).
