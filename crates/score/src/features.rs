@@ -128,6 +128,21 @@ impl KeyOrders {
         }
     }
 
+    /// The content tokens of `toks` that have a key of `kind` (every one
+    /// has a form and a stem; skeleton and stem prefix may be 0: none), as
+    /// `(key, index)`, sorted.
+    pub(crate) fn keyed(toks: &[Tok], kind: usize) -> Vec<(u64, usize)> {
+        let mut keyed: Vec<(u64, usize)> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_content())
+            .map(|(i, t)| (Self::key(kind, t), i))
+            .filter(|&(k, _)| kind < Self::SKELETON || k != 0)
+            .collect();
+        keyed.sort_unstable();
+        keyed
+    }
+
     /// The orders of `toks`, or `None` when token indices do not fit the
     /// compact form (units of over 65,535 tokens sort per pair instead).
     fn of(toks: &[Tok]) -> Option<KeyOrders> {
@@ -136,18 +151,8 @@ impl KeyOrders {
         }
         let mut order = Vec::new();
         let mut ends = [0u32; 4];
-        let mut keyed: Vec<(u64, u16)> = Vec::new();
         for (kind, end) in ends.iter_mut().enumerate() {
-            keyed.clear();
-            keyed.extend(
-                toks.iter()
-                    .enumerate()
-                    .filter(|(_, t)| t.is_content())
-                    .map(|(i, t)| (Self::key(kind, t), i as u16))
-                    .filter(|&(k, _)| kind < Self::SKELETON || k != 0),
-            );
-            keyed.sort_unstable();
-            order.extend(keyed.iter().map(|&(_, i)| i));
+            order.extend(Self::keyed(toks, kind).iter().map(|&(_, i)| i as u16));
             *end = order.len() as u32;
         }
         Some(KeyOrders {

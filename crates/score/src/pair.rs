@@ -316,16 +316,11 @@ fn soft_match(a: &Features, b: &Features, confirm: bool) -> (Vec<Option<usize>>,
                         .filter(|&i| free(i))
                         .map(|i| (KeyOrders::key(kind, &toks[i]), i)),
                 ),
-                None => {
-                    out.extend(
-                        toks.iter()
-                            .enumerate()
-                            .filter(|&(i, t)| t.is_content() && free(i))
-                            .map(|(i, t)| (KeyOrders::key(kind, t), i))
-                            .filter(|&(k, _)| kind < KeyOrders::SKELETON || k != 0),
-                    );
-                    out.sort_unstable();
-                }
+                None => out.extend(
+                    KeyOrders::keyed(toks, kind)
+                        .into_iter()
+                        .filter(|&(_, i)| free(i)),
+                ),
             }
         };
         keyed(ta, oa, &|i| match_a[i].is_none(), &mut ka);

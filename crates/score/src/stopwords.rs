@@ -49,7 +49,7 @@
 
 use crate::hash::h64;
 
-/// Sorted list of stopwords in match-key form (binary-searched).
+/// The stopwords in match-key form (looked up through [`by_hash`]).
 static STOPWORDS: &[&str] = &[
     "a",
     "about",
@@ -445,17 +445,10 @@ pub fn is_stopword(token: &str) -> bool {
 /// [`is_stopword`] for a token whose [`h64`] hash is known.
 pub(crate) fn is_stopword_hashed(token: &str, hash: u64) -> bool {
     let list = by_hash();
-    let mut i = list.partition_point(|&(h, _)| h < hash);
-    while let Some(&(h, w)) = list.get(i) {
-        if h != hash {
-            break;
-        }
-        if w == token {
-            return true;
-        }
-        i += 1;
-    }
-    false
+    list[list.partition_point(|&(h, _)| h < hash)..]
+        .iter()
+        .take_while(|&&(h, _)| h == hash)
+        .any(|&(_, w)| w == token)
 }
 
 #[cfg(test)]
