@@ -296,9 +296,8 @@ impl<'s> CandidateIndex<'s> {
         //    y's whole set). Only the bits both have are visited: most of
         //    x's unprobed stems are not in y.
         let bit_weight = &scratch.bit_weight;
-        scratch.survivors.retain(|&(y, hit)| {
-            let sig = &self.sigs[y as usize];
-            let mut possible = hit.acc;
+        let passes = |sig: &Sig, acc: f32| {
+            let mut possible = acc;
             for (k, (&s, &m)) in sig.iter().zip(&rest_mask).enumerate() {
                 let mut common = s & m;
                 while common != 0 {
@@ -307,7 +306,27 @@ impl<'s> CandidateIndex<'s> {
                 }
             }
             possible + 1e-3 >= need
-        });
+        };
+        // The signatures are read a batch at a time, before any is tested:
+        // each read is a cache miss, and loads with no branch between them
+        // are in flight together (the tests' branches would serialise them).
+        let survivors = &mut scratch.survivors;
+        let mut kept = 0;
+        for start in (0..survivors.len()).step_by(SIG_BATCH) {
+            let end = (start + SIG_BATCH).min(survivors.len());
+            let mut batch = [[0u64; SIG_WORDS]; SIG_BATCH];
+            for (sig, &(y, _)) in batch.iter_mut().zip(&survivors[start..end]) {
+                *sig = self.sigs[y as usize];
+            }
+            for (sig, k) in batch.iter().zip(start..end) {
+                let s = survivors[k];
+                if passes(sig, s.1.acc) {
+                    survivors[kept] = s;
+                    kept += 1;
+                }
+            }
+        }
+        survivors.truncate(kept);
         // 3. Verification by merge.
         for &(y, hit) in &scratch.survivors {
             let y = y as usize;
@@ -421,6 +440,9 @@ pub(crate) struct Scratch {
 /// Words of a set signature: 256 bits, so that a set of 20–40 stems sets
 /// few enough of them for the signature to rule out most unshared stems.
 const SIG_WORDS: usize = 4;
+
+/// Signatures read ahead at once by the probe's signature pass.
+const SIG_BATCH: usize = 16;
 
 /// A set signature (a Bloom filter with one hash).
 type Sig = [u64; SIG_WORDS];
