@@ -208,7 +208,7 @@ impl<'s> CandidateIndex<'s> {
     }
 
     /// Items to compare with `x`: those that share an uncapped prefix stem of
-    /// `x`, that `allowed` accepts, and with which `x` shares at least
+    /// `x`, that `near` and `allowed` accept, and with which `x` shares at least
     /// [`MIN_CONTAINMENT`] of its stem weight. A pair that qualifies from both
     /// sides is reported by the smaller index only, so each unordered pair
     /// is found once.
@@ -223,9 +223,16 @@ impl<'s> CandidateIndex<'s> {
     /// unprobed stems. Survivors are verified by resuming the sorted merge there (nothing before can still
     /// be shared: sets are in one global order), and the merge stops as soon
     /// as the threshold is reached or can no longer be.
+    ///
+    /// `near` is tested on every hit that passes the positional bound,
+    /// `allowed` only on those the merge keeps: each reads the hit's
+    /// record, a cache miss, so a test that rejects few hits belongs in
+    /// `allowed` and one that rejects most (a day window over a long
+    /// collection) in `near`, where it saves the other bounds and the merge.
     pub(crate) fn probe(
         &self,
         x: usize,
+        near: impl Fn(usize) -> bool,
         allowed: impl Fn(usize) -> bool,
         scratch: &mut Scratch,
     ) -> Probe {
@@ -283,11 +290,12 @@ impl<'s> CandidateIndex<'s> {
         // only on the hits the previous one kept, in a loop of its own.
         // 1. Positional bound: what was accumulated plus what is left on
         //    both sides (shared stems after the last shared prefix stem lie
-        //    after it in y too: PPJoin's positional filter, with weights).
+        //    after it in y too: PPJoin's positional filter, with weights);
+        //    then `near`.
         scratch.survivors.clear();
         for &y in &scratch.touched {
             let hit = std::mem::take(&mut scratch.acc[y as usize]);
-            if hit.acc + rest_x.min(hit.rest_y) + 1e-4 >= need {
+            if hit.acc + rest_x.min(hit.rest_y) + 1e-4 >= need && near(y as usize) {
                 scratch.survivors.push((y, hit));
             }
         }
@@ -517,32 +525,34 @@ mod tests {
         ]);
         let idx = CandidateIndex::new(&s, 1000, MIN_CONTAINMENT, |_| ANY_TAG);
         assert_eq!(
-            idx.probe(0, |_| true, &mut Scratch::default()).found,
+            idx.probe(0, |_| true, |_| true, &mut Scratch::default())
+                .found,
             vec![1]
         );
         // the pair is found once
         assert!(
-            idx.probe(1, |_| true, &mut Scratch::default())
+            idx.probe(1, |_| true, |_| true, &mut Scratch::default())
                 .found
                 .is_empty()
         );
         assert!(
-            idx.probe(2, |_| true, &mut Scratch::default())
+            idx.probe(2, |_| true, |_| true, &mut Scratch::default())
                 .found
                 .is_empty()
         );
-        assert!(
-            idx.probe(0, |y| y != 1, &mut Scratch::default())
-                .found
-                .is_empty()
-        );
+        let late = idx.probe(0, |_| true, |y| y != 1, &mut Scratch::default());
+        assert!(late.found.is_empty());
+        assert_eq!(late.verified, 1, "`allowed` is tested after the merge");
+        let early = idx.probe(0, |y| y != 1, |_| true, &mut Scratch::default());
+        assert!(early.found.is_empty());
+        assert_eq!(early.verified, 0, "`near` is tested before the merge");
     }
 
     #[test]
     fn capped_stems_are_counted() {
         let s = sets(&[&[1, 2], &[1, 2], &[1, 2]]);
         let idx = CandidateIndex::new(&s, 2, MIN_CONTAINMENT, |_| ANY_TAG);
-        let p = idx.probe(0, |_| true, &mut Scratch::default());
+        let p = idx.probe(0, |_| true, |_| true, &mut Scratch::default());
         assert!(p.found.is_empty());
         assert!(p.capped >= 1);
     }

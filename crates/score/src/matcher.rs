@@ -534,6 +534,14 @@ impl<'u, 'a> Run<'u, 'a> {
         let index = stem_sets
             .as_ref()
             .map(|s| CandidateIndex::new(s, cap, options.index_containment(), tag));
+        // Whether the probes may pair key groups `x` and `y`. With a day
+        // window most hits of a long collection fall outside it, so it is
+        // tested on every hit, before the bounds and merge it saves;
+        // otherwise it rejects few, and is tested only on the hits a merge
+        // keeps (see `CandidateIndex::probe`).
+        let possible = |x: usize, y: usize| info[x].pair_possible(&info[y], options);
+        let windowed = options.within_days.is_some();
+        let near = |x: usize, y: usize| !windowed || possible(x, y);
         let (mut capped, mut capped_keys, mut verified) = (0u64, 0u64, 0u64);
         let mut found: Vec<Vec<u32>> = Vec::new();
         if let Some(idx) = &index {
@@ -543,8 +551,8 @@ impl<'u, 'a> Run<'u, 'a> {
                 let probes: Vec<crate::candidates::Probe> = range
                     .into_par_iter()
                     .map(|x| {
-                        let allowed = |y: usize| info[x].pair_possible(&info[y], &run.options);
-                        with_scratch(|scratch| idx.probe(x, allowed, scratch))
+                        let allowed = |y: usize| windowed || possible(x, y);
+                        with_scratch(|scratch| idx.probe(x, |y| near(x, y), allowed, scratch))
                     })
                     .collect();
                 for p in probes {
@@ -581,9 +589,8 @@ impl<'u, 'a> Run<'u, 'a> {
             let more: Vec<Vec<u32>> = (0..n)
                 .into_par_iter()
                 .map(|x| {
-                    let allowed =
-                        |y: usize| info[x].pair_possible(&info[y], &run.options) && !known(x, y);
-                    with_scratch(|scratch| idx.probe(x, allowed, scratch)).found
+                    let allowed = |y: usize| (windowed || possible(x, y)) && !known(x, y);
+                    with_scratch(|scratch| idx.probe(x, |y| near(x, y), allowed, scratch)).found
                 })
                 .collect();
             for (x, more) in more.into_iter().enumerate() {
