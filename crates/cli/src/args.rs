@@ -143,6 +143,7 @@ pub struct CompareArgs {
     #[arg(long)]
     pub same_outlet: bool,
     /// Only pair articles published at most N days apart (undated articles are always paired).
+    /// Also the way to keep months or years of news fast: out-of-window pairs are skipped early.
     #[arg(long, value_name = "N")]
     pub within_days: Option<u32>,
     /// Also link two long sentences that share only a reworded passage (a dense window of the
