@@ -81,21 +81,25 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
     let (ex, t_ex) = run(CandidateMode::Exhaustive, None);
     for &c in &args.min_containment {
         let (ix, t_ix) = run(CandidateMode::Indexed, Some(c));
-        let found: Vec<(usize, usize)> = ix.matches.iter().map(|m| (m.a, m.b)).collect();
-        let got = ex
-            .matches
-            .iter()
-            .filter(|m| found.binary_search(&(m.a, m.b)).is_ok())
-            .count();
+        let r = Recall::of(&ex, &ix);
         println!(
             "min containment {c:.2}: recall {}/{} = {:.4}; {} key pairs scored, {} index hits verified, {:.2}s",
-            got,
-            ex.matches.len(),
-            got as f64 / ex.matches.len().max(1) as f64,
+            r.got(),
+            r.all(),
+            r.got() as f64 / r.all().max(1) as f64,
             ix.stats.candidate_pairs,
             ix.stats.verified_pairs,
             t_ix
         );
+        // Per tier, so a stricter share can be judged on the copies alone
+        // (the paraphrases are what a strict share gives up first).
+        let per_tier: Vec<String> = TIERS
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| r.total[i] > 0)
+            .map(|(i, t)| format!("{} {}/{}", t.as_str(), r.hit[i], r.total[i]))
+            .collect();
+        println!("  by tier: {}", per_tier.join(", "));
     }
     let (ix, t_ix) = run(CandidateMode::Indexed, None);
     println!(
@@ -110,42 +114,22 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
         ix.stats.posting_cap,
         ix.stats.capped_probes
     );
-    let found: Vec<(usize, usize)> = ix.matches.iter().map(|m| (m.a, m.b)).collect();
-    let tiers = [
-        Tier::Verbatim,
-        Tier::NearDuplicate,
-        Tier::Partial,
-        Tier::Paraphrase,
-        Tier::Conflicting,
-    ];
-    let mut total = [0usize; 5];
-    let mut hit = [0usize; 5];
-    let mut missed = Vec::new();
-    for m in &ex.matches {
-        let t = tiers.iter().position(|&t| t == m.tier).unwrap_or(0);
-        total[t] += 1;
-        if found.binary_search(&(m.a, m.b)).is_ok() {
-            hit[t] += 1;
-        } else {
-            missed.push(m);
-        }
-    }
-    let all: usize = total.iter().sum();
-    let got: usize = hit.iter().sum();
+    let r = Recall::of(&ex, &ix);
+    let found = &r.found;
     println!(
         "candidate recall: {}/{} = {:.4}",
-        got,
-        all,
-        got as f64 / all.max(1) as f64
+        r.got(),
+        r.all(),
+        r.got() as f64 / r.all().max(1) as f64
     );
-    for (i, t) in tiers.iter().enumerate() {
-        if total[i] > 0 {
+    for (i, t) in TIERS.iter().enumerate() {
+        if r.total[i] > 0 {
             println!(
                 "  {:<15} {}/{} = {:.4}",
                 t.as_str(),
-                hit[i],
-                total[i],
-                hit[i] as f64 / total[i] as f64
+                r.hit[i],
+                r.total[i],
+                r.hit[i] as f64 / r.total[i] as f64
             );
         }
     }
@@ -173,7 +157,7 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
         "scoring saved: {:.1}x fewer pairs",
         ex.stats.candidate_pairs as f64 / ix.stats.candidate_pairs.max(1) as f64
     );
-    for m in missed.iter().take(args.show) {
+    for m in r.missed.iter().take(args.show) {
         println!(
             "missed {} {:.3}\n  A: {}\n  B: {}",
             m.tier.as_str(),
@@ -183,4 +167,55 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// The tiers, in the order recall is reported.
+const TIERS: [Tier; 5] = [
+    Tier::Verbatim,
+    Tier::NearDuplicate,
+    Tier::Partial,
+    Tier::Paraphrase,
+    Tier::Conflicting,
+];
+
+/// How many of the exhaustive run's accepted key pairs an indexed run also
+/// accepted, per tier of the exhaustive run ([`TIERS`] order).
+struct Recall<'a> {
+    total: [usize; 5],
+    hit: [usize; 5],
+    /// The exhaustive run's matches the indexed run lacks.
+    missed: Vec<&'a isnad_score::Match>,
+    /// The indexed run's pairs, sorted.
+    found: Vec<(usize, usize)>,
+}
+
+impl<'a> Recall<'a> {
+    fn of(ex: &'a isnad_score::MatchSet, ix: &isnad_score::MatchSet) -> Self {
+        let found: Vec<(usize, usize)> = ix.matches.iter().map(|m| (m.a, m.b)).collect();
+        let mut r = Recall {
+            total: [0; 5],
+            hit: [0; 5],
+            missed: Vec::new(),
+            found: Vec::new(),
+        };
+        for m in &ex.matches {
+            let t = TIERS.iter().position(|&t| t == m.tier).unwrap_or(0);
+            r.total[t] += 1;
+            if found.binary_search(&(m.a, m.b)).is_ok() {
+                r.hit[t] += 1;
+            } else {
+                r.missed.push(m);
+            }
+        }
+        r.found = found;
+        r
+    }
+
+    fn all(&self) -> usize {
+        self.total.iter().sum()
+    }
+
+    fn got(&self) -> usize {
+        self.hit.iter().sum()
+    }
 }
