@@ -208,7 +208,7 @@ impl<'s> CandidateIndex<'s> {
     }
 
     /// Items to compare with `x`: those that share an uncapped prefix stem of
-    /// `x`, that `near` and `allowed` accept, and with which `x` shares at least
+    /// `x`, that `early` and `allowed` accept, and with which `x` shares at least
     /// [`MIN_CONTAINMENT`] of its stem weight. A pair that qualifies from both
     /// sides is reported by the smaller index only, so each unordered pair
     /// is found once.
@@ -224,15 +224,15 @@ impl<'s> CandidateIndex<'s> {
     /// be shared: sets are in one global order), and the merge stops as soon
     /// as the threshold is reached or can no longer be.
     ///
-    /// `near` is tested on every hit that passes the positional bound,
+    /// `early` is tested on every hit that passes the positional bound,
     /// `allowed` only on those the merge keeps: each reads the hit's
     /// record, a cache miss, so a test that rejects few hits belongs in
     /// `allowed` and one that rejects most (a day window over a long
-    /// collection) in `near`, where it saves the other bounds and the merge.
+    /// collection) in `early`, where it saves the other bounds and the merge.
     pub(crate) fn probe(
         &self,
         x: usize,
-        near: impl Fn(usize) -> bool,
+        early: impl Fn(usize) -> bool,
         allowed: impl Fn(usize) -> bool,
         scratch: &mut Scratch,
     ) -> Probe {
@@ -291,11 +291,11 @@ impl<'s> CandidateIndex<'s> {
         // 1. Positional bound: what was accumulated plus what is left on
         //    both sides (shared stems after the last shared prefix stem lie
         //    after it in y too: PPJoin's positional filter, with weights);
-        //    then `near`.
+        //    then `early`.
         scratch.survivors.clear();
         for &y in &scratch.touched {
             let hit = std::mem::take(&mut scratch.acc[y as usize]);
-            if hit.acc + rest_x.min(hit.rest_y) + 1e-4 >= need && near(y as usize) {
+            if hit.acc + rest_x.min(hit.rest_y) + 1e-4 >= need && early(y as usize) {
                 scratch.survivors.push((y, hit));
             }
         }
@@ -545,7 +545,7 @@ mod tests {
         assert_eq!(late.verified, 1, "`allowed` is tested after the merge");
         let early = idx.probe(0, |y| y != 1, |_| true, &mut Scratch::default());
         assert!(early.found.is_empty());
-        assert_eq!(early.verified, 0, "`near` is tested before the merge");
+        assert_eq!(early.verified, 0, "`early` is tested before the merge");
     }
 
     #[test]
