@@ -211,7 +211,10 @@ pub fn build(
     // (article, position in its segmented units) of each statement unit.
     let mut ref_seg: Vec<(usize, usize)> = Vec::with_capacity(n_refs);
     let mut n_kept = 0usize;
+    // Index of each article's first unit in the report's units.
+    let mut first_unit: Vec<usize> = Vec::with_capacity(articles.len());
     for (ai, (article, segs)) in articles.iter_mut().zip(&segmented).enumerate() {
+        first_unit.push(n_kept);
         article.units = segs.len();
         // Text without sentence ends, cut into pieces by the segmenter.
         if let Some(cut) = isnad_segment::cut_summary(&article.text, segs) {
@@ -273,59 +276,32 @@ pub fn build(
         done: 0,
         total: 1,
     });
-    let groups = isnad_score::group_statements(&refs, &found);
+    // The statements (over the matches) and the report's units (over the
+    // articles) are independent: built side by side, and the units of a
+    // batch of articles in parallel. Batches bound the memory of units
+    // built but not yet moved into `units` (sized up front: grown by
+    // doubling, the largest vector of the report would hold up to twice
+    // its size).
+    const ARTICLE_BATCH: usize = 1024;
+    let (groups, mut units) = rayon::join(
+        || isnad_score::group_statements(&refs, &found),
+        || {
+            let mut units: Vec<UnitEntry> = Vec::with_capacity(n_kept);
+            for start in (0..articles.len()).step_by(ARTICLE_BATCH) {
+                let end = (start + ARTICLE_BATCH).min(articles.len());
+                let batch: Vec<Vec<UnitEntry>> = (start..end)
+                    .into_par_iter()
+                    .map(|ai| article_units(ai, &articles[ai], &segmented[ai], first_unit[ai]))
+                    .collect();
+                for article in batch {
+                    units.extend(article);
+                }
+            }
+            units
+        },
+    );
     drop(refs);
     drop(ref_seg);
-
-    // All units, article by article (sized up front: grown by doubling, the
-    // largest vector of the report would hold up to twice its size).
-    let mut units: Vec<UnitEntry> = Vec::with_capacity(n_kept);
-    for (ai, (article, segs)) in articles.iter().zip(&segmented).enumerate() {
-        // One copy of the article's id and outlet, shared by its units.
-        let (article_id, outlet): (Arc<str>, Arc<str>) = (
-            Arc::from(article.id.as_str()),
-            Arc::from(article.outlet.as_str()),
-        );
-        let first = units.len();
-        for u in segs {
-            let Some(text) = UnitText::new(article.text.clone(), u.span.clone()) else {
-                continue;
-            };
-            units.push(UnitEntry {
-                id: Arc::from(format!("{}#{}", article.id, u.index)),
-                article: article_id.clone(),
-                outlet: outlet.clone(),
-                index: u.index,
-                kind: u.kind.as_str(),
-                start: u.span.start,
-                end: u.span.end,
-                text,
-                parent: u.parent.map(|p| Arc::from(format!("{}#{}", article.id, p))),
-                speaker: u.speaker.clone(),
-                cut: u.cut,
-                statement: None,
-                tier: None,
-                credited_to: Vec::new(),
-                reported_speaker: None,
-                appearance: None,
-                provenance: None,
-                provenance_from: None,
-                article_index: ai,
-                // The segmenter's index for now; resolved to a report index below.
-                parent_index: u.parent,
-                statement_index: None,
-            });
-        }
-        // Resolve clause parents within this article's units.
-        let by_index: HashMap<usize, usize> = units[first..]
-            .iter()
-            .enumerate()
-            .map(|(k, u)| (u.index, first + k))
-            .collect();
-        for u in &mut units[first..] {
-            u.parent_index = u.parent_index.and_then(|p| by_index.get(&p).copied());
-        }
-    }
     drop(segmented);
     debug_assert_eq!(units.len(), n_kept);
 
@@ -471,6 +447,61 @@ pub fn build(
     });
     crate::provenance::annotate(&mut report, &options.sources);
     Ok(report)
+}
+
+/// The report's units of article `ai` (those whose span is a range of its
+/// text), the first of them at index `first` of the report's units: clause
+/// parents are resolved to report indices within the article.
+fn article_units(
+    ai: usize,
+    article: &ArticleEntry,
+    segs: &[isnad_segment::Unit],
+    first: usize,
+) -> Vec<UnitEntry> {
+    // One copy of the article's id and outlet, shared by its units.
+    let (article_id, outlet): (Arc<str>, Arc<str>) = (
+        Arc::from(article.id.as_str()),
+        Arc::from(article.outlet.as_str()),
+    );
+    let mut units = Vec::with_capacity(segs.len());
+    for u in segs {
+        let Some(text) = UnitText::new(article.text.clone(), u.span.clone()) else {
+            continue;
+        };
+        units.push(UnitEntry {
+            id: Arc::from(format!("{}#{}", article.id, u.index)),
+            article: article_id.clone(),
+            outlet: outlet.clone(),
+            index: u.index,
+            kind: u.kind.as_str(),
+            start: u.span.start,
+            end: u.span.end,
+            text,
+            parent: u.parent.map(|p| Arc::from(format!("{}#{}", article.id, p))),
+            speaker: u.speaker.clone(),
+            cut: u.cut,
+            statement: None,
+            tier: None,
+            credited_to: Vec::new(),
+            reported_speaker: None,
+            appearance: None,
+            provenance: None,
+            provenance_from: None,
+            article_index: ai,
+            // The segmenter's index for now; resolved to a report index below.
+            parent_index: u.parent,
+            statement_index: None,
+        });
+    }
+    let by_index: HashMap<usize, usize> = units
+        .iter()
+        .enumerate()
+        .map(|(k, u)| (u.index, first + k))
+        .collect();
+    for u in &mut units {
+        u.parent_index = u.parent_index.and_then(|p| by_index.get(&p).copied());
+    }
+    units
 }
 
 fn article_entry(a: InputArticle) -> ArticleEntry {
