@@ -323,55 +323,61 @@ pub fn build(
     groups.sort_by_cached_key(|(us, outs)| (std::cmp::Reverse(outs.len()), date_key(us[0])));
     let groups: Vec<Vec<usize>> = groups.into_iter().map(|(us, _)| us).collect();
 
-    let mut statement_of_unit: HashMap<usize, usize> = HashMap::new();
+    // Each unit's statement (an index of `groups`), if any.
+    let mut statement_of_unit: Vec<Option<usize>> = vec![None; units.len()];
     for (si, us) in groups.iter().enumerate() {
         for &ui in us {
-            statement_of_unit.insert(ui, si);
+            statement_of_unit[ui] = Some(si);
         }
     }
 
     let statement_ids: Vec<Arc<str>> = (1..=groups.len())
         .map(|n| Arc::from(format!("s{n}")))
         .collect();
-    let mut matches: Vec<MatchEntry> = Vec::with_capacity(found.len());
-    let mut statement_matches: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    let mut unit_tier: HashMap<usize, Tier> = HashMap::new();
-    let mut match_tier: Vec<Tier> = Vec::with_capacity(found.len());
-    for m in found {
-        match_tier.push(m.tier);
-        let (ai, bi) = (ref_unit[m.a], ref_unit[m.b]);
-        // Statement grouping is finer than connected components: a match whose
-        // two units ended up in different statements belongs to neither.
-        let si = match (statement_of_unit.get(&ai), statement_of_unit.get(&bi)) {
-            (Some(&sa), Some(&sb)) if sa == sb => Some(sa),
+    // Statement grouping is finer than connected components: a match whose
+    // two units ended up in different statements belongs to neither.
+    let statement_of_match =
+        |ai: usize, bi: usize| match (statement_of_unit[ai], statement_of_unit[bi]) {
+            (Some(sa), Some(sb)) if sa == sb => Some(sa),
             _ => None,
         };
-        if let Some(si) = si {
-            statement_matches[si].push(matches.len());
+    let mut statement_matches: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    let mut unit_tier: Vec<Option<Tier>> = vec![None; units.len()];
+    let match_tier: Vec<Tier> = found.iter().map(|m| m.tier).collect();
+    for (mi, m) in found.iter().enumerate() {
+        let (ai, bi) = (ref_unit[m.a], ref_unit[m.b]);
+        if let Some(si) = statement_of_match(ai, bi) {
+            statement_matches[si].push(mi);
         }
         for ui in [ai, bi] {
-            let t = unit_tier.entry(ui).or_insert(m.tier);
-            *t = tier_strongest(*t, m.tier);
+            unit_tier[ui] = Some(unit_tier[ui].map_or(m.tier, |t| tier_strongest(t, m.tier)));
         }
-        let spans = |v: Vec<std::ops::Range<usize>>, text: &str| -> Vec<Span> {
-            v.into_iter()
-                .filter(|r| r.start < r.end && text.get(r.clone()).is_some())
-                .map(|r| [r.start, r.end])
-                .collect()
-        };
-        matches.push(MatchEntry {
-            a: units[ai].id.clone(),
-            b: units[bi].id.clone(),
-            tier: m.tier.as_str(),
-            score: m.score,
-            spans_a: spans(m.spans_a, &units[ai].text),
-            spans_b: spans(m.spans_b, &units[bi].text),
-            components: m.components,
-            statement: si.map(|si| statement_ids[si].clone()),
-            a_index: ai,
-            b_index: bi,
-        });
     }
+    // The entries themselves, in parallel and in order.
+    let matches: Vec<MatchEntry> = found
+        .into_par_iter()
+        .map(|m| {
+            let (ai, bi) = (ref_unit[m.a], ref_unit[m.b]);
+            let spans = |v: Vec<std::ops::Range<usize>>, text: &str| -> Vec<Span> {
+                v.into_iter()
+                    .filter(|r| r.start < r.end && text.get(r.clone()).is_some())
+                    .map(|r| [r.start, r.end])
+                    .collect()
+            };
+            MatchEntry {
+                a: units[ai].id.clone(),
+                b: units[bi].id.clone(),
+                tier: m.tier.as_str(),
+                score: m.score,
+                spans_a: spans(m.spans_a, &units[ai].text),
+                spans_b: spans(m.spans_b, &units[bi].text),
+                components: m.components,
+                statement: statement_of_match(ai, bi).map(|si| statement_ids[si].clone()),
+                a_index: ai,
+                b_index: bi,
+            }
+        })
+        .collect();
 
     let mut statements = Vec::with_capacity(groups.len());
     for ((si, us), id) in groups.into_iter().enumerate().zip(statement_ids) {
@@ -401,7 +407,7 @@ pub fn build(
         for &ui in &us {
             units[ui].statement = Some(id.clone());
             units[ui].statement_index = Some(si);
-            units[ui].tier = unit_tier.get(&ui).map(|t| t.as_str());
+            units[ui].tier = unit_tier[ui].map(Tier::as_str);
         }
         statements.push(StatementEntry {
             id,
