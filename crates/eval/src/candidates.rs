@@ -191,23 +191,21 @@ struct Recall<'a> {
 
 impl<'a> Recall<'a> {
     fn of(ex: &'a isnad_score::MatchSet, ix: &isnad_score::MatchSet) -> Self {
-        let found: Vec<(usize, usize)> = ix.matches.iter().map(|m| (m.a, m.b)).collect();
         let mut r = Recall {
             total: [0; 5],
             hit: [0; 5],
             missed: Vec::new(),
-            found: Vec::new(),
+            found: ix.matches.iter().map(|m| (m.a, m.b)).collect(),
         };
         for m in &ex.matches {
             let t = TIERS.iter().position(|&t| t == m.tier).unwrap_or(0);
             r.total[t] += 1;
-            if found.binary_search(&(m.a, m.b)).is_ok() {
+            if r.found.binary_search(&(m.a, m.b)).is_ok() {
                 r.hit[t] += 1;
             } else {
                 r.missed.push(m);
             }
         }
-        r.found = found;
         r
     }
 

@@ -354,16 +354,16 @@ pub fn build(
         }
     }
     // The entries themselves, in parallel and in order.
+    let spans = |v: Vec<std::ops::Range<usize>>, text: &str| -> Vec<Span> {
+        v.into_iter()
+            .filter(|r| r.start < r.end && text.get(r.clone()).is_some())
+            .map(|r| [r.start, r.end])
+            .collect()
+    };
     let matches: Vec<MatchEntry> = found
         .into_par_iter()
         .map(|m| {
             let (ai, bi) = (ref_unit[m.a], ref_unit[m.b]);
-            let spans = |v: Vec<std::ops::Range<usize>>, text: &str| -> Vec<Span> {
-                v.into_iter()
-                    .filter(|r| r.start < r.end && text.get(r.clone()).is_some())
-                    .map(|r| [r.start, r.end])
-                    .collect()
-            };
             MatchEntry {
                 a: units[ai].id.clone(),
                 b: units[bi].id.clone(),
