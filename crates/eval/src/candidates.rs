@@ -32,6 +32,10 @@ pub struct Args {
     /// separated; the default share is always measured first).
     #[arg(long, value_delimiter = ',')]
     pub min_containment: Vec<f32>,
+    /// Also measure the index at the default share with these shares of the
+    /// other unit's stem weight (comma separated; 0 is the one-sided join).
+    #[arg(long, value_delimiter = ',')]
+    pub min_other_containment: Vec<f32>,
     /// Posting-list cap of the index (default: the matcher's, from the number of keys).
     #[arg(long)]
     pub posting_cap: Option<u32>,
@@ -67,10 +71,11 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
         c.units.len()
     );
     let t0 = Instant::now();
-    let run = |mode: CandidateMode, min_containment: Option<f32>| {
+    let run = |mode: CandidateMode, min_containment: Option<f32>, min_other: Option<f32>| {
         let opts = MatchOptions {
             candidates: mode,
             min_containment,
+            min_other_containment: min_other,
             posting_cap: args.posting_cap,
             ..MatchOptions::default()
         };
@@ -78,12 +83,18 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
         let set = isnad_score::find_match_set(&c.units, &opts, &stderr_progress(t0));
         (set, t.elapsed().as_secs_f64())
     };
-    let (ex, t_ex) = run(CandidateMode::Exhaustive, None);
-    for &c in &args.min_containment {
-        let (ix, t_ix) = run(CandidateMode::Indexed, Some(c));
+    let (ex, t_ex) = run(CandidateMode::Exhaustive, None, None);
+    let shares = (args.min_containment.iter())
+        .map(|&c| (format!("min containment {c:.2}"), Some(c), None))
+        .chain(args.min_other_containment.iter().map(|&o| {
+            let name = format!("min other containment {o:.2}");
+            (name, None, Some(o))
+        }));
+    for (name, c, o) in shares {
+        let (ix, t_ix) = run(CandidateMode::Indexed, c, o);
         let r = Recall::of(&ex, &ix);
         println!(
-            "min containment {c:.2}: recall {}/{} = {:.4}; {} key pairs scored, {} index hits verified, {:.2}s",
+            "{name}: recall {}/{} = {:.4}; {} key pairs scored, {} index hits verified, {:.2}s",
             r.got(),
             r.all(),
             r.got() as f64 / r.all().max(1) as f64,
@@ -101,7 +112,7 @@ pub fn run(data: &Path, args: &Args) -> anyhow::Result<()> {
             .collect();
         println!("  by tier: {}", per_tier.join(", "));
     }
-    let (ix, t_ix) = run(CandidateMode::Indexed, None);
+    let (ix, t_ix) = run(CandidateMode::Indexed, None, None);
     println!(
         "exhaustive: {} key pairs scored, {} accepted, {:.2}s",
         ex.stats.candidate_pairs, ex.stats.key_matches, t_ex

@@ -34,7 +34,10 @@ mod stopwords;
 mod tier;
 mod window;
 
-pub use candidates::{COPIES_MIN_CONTAINMENT, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT, posting_cap};
+pub use candidates::{
+    CONTAINED_SHARE, COPIES_MIN_CONTAINMENT, EXHAUSTIVE_MAX_KEYS, MIN_CONTAINMENT,
+    MIN_OTHER_CONTAINMENT, posting_cap,
+};
 pub use components::Components;
 pub use document::compare_documents;
 pub use features::{Features, features, stem_hash};

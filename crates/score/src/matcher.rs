@@ -35,7 +35,7 @@
 //! every parallel step collects in input order and ties are broken by index.
 
 use crate::candidates::{
-    ANY_TAG, CandidateIndex, EXHAUSTIVE_MAX_KEYS, posting_cap, release_scratch, with_scratch,
+    ANY_TAG, CandidateIndex, EXHAUSTIVE_MAX_KEYS, Join, posting_cap, release_scratch, with_scratch,
 };
 use crate::features::key_and_stems;
 use crate::held::Held;
@@ -162,6 +162,11 @@ pub struct MatchOptions {
     /// [`MIN_CONTAINMENT`](crate::MIN_CONTAINMENT)); for measuring the
     /// index's recall against its cost (`isnad-eval candidates`).
     pub min_containment: Option<f32>,
+    /// Share of the other unit's stem weight a candidate pair must also
+    /// have in common unless it holds most of one unit (default
+    /// [`MIN_OTHER_CONTAINMENT`](crate::MIN_OTHER_CONTAINMENT); 0: none);
+    /// for the same measurements.
+    pub min_other_containment: Option<f32>,
     /// Posting-list cap of the index (default [`posting_cap`](crate::posting_cap)
     /// of the number of distinct keys); for the same measurements.
     pub posting_cap: Option<u32>,
@@ -194,14 +199,16 @@ impl MatchOptions {
         self.wants(Tier::NearDuplicate)
     }
 
-    /// Share of stem weight the stem index joins at.
-    fn index_containment(&self) -> f32 {
-        self.min_containment
+    /// The shares of stem weight the stem index joins at.
+    fn stem_join(&self) -> Join {
+        let share = self
+            .min_containment
             .unwrap_or(if self.wants(Tier::Paraphrase) {
                 crate::MIN_CONTAINMENT
             } else {
                 crate::COPIES_MIN_CONTAINMENT
-            })
+            });
+        Join::two_sided(share, self.min_other_containment)
     }
 }
 
@@ -533,7 +540,7 @@ impl<'u, 'a> Run<'u, 'a> {
         };
         let index = stem_sets
             .as_ref()
-            .map(|s| CandidateIndex::new(s, cap, options.index_containment(), tag));
+            .map(|s| CandidateIndex::new(s, cap, options.stem_join(), tag));
         // Whether the probes may pair key groups `x` and `y`. With a day
         // window most hits of a long collection fall outside it, so it is
         // tested on every hit, before the bounds and merge it saves;
@@ -579,7 +586,7 @@ impl<'u, 'a> Run<'u, 'a> {
         //     [`PHRASE_MIN_CONTAINMENT`]), added to the stem index's pairs.
         let phrase_index = phrase_sets
             .as_ref()
-            .map(|s| CandidateIndex::new(s, cap, PHRASE_MIN_CONTAINMENT, tag));
+            .map(|s| CandidateIndex::new(s, cap, Join::one_sided(PHRASE_MIN_CONTAINMENT), tag));
         let mut phrase_pairs = 0u64;
         if let Some(idx) = &phrase_index {
             let known = |x: usize, y: usize| {
