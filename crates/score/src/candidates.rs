@@ -187,8 +187,9 @@ pub(crate) struct CandidateIndex<'s> {
     suffix: Vec<f32>,
     /// Tag of each item (items with one tag below [`ANY_TAG`] are never paired).
     tags: Vec<u16>,
-    /// Bloom signature of each item's set ([`sig_bit`] of every token).
-    sigs: Vec<Sig>,
+    /// Bloom signature of each item's set ([`sig_bit`] of every token),
+    /// with its total weight: the signature pass reads both with one miss.
+    sigs: Vec<ItemSig>,
     join: Join,
 }
 
@@ -244,14 +245,17 @@ impl<'s> CandidateIndex<'s> {
             }
         };
         let tags: Vec<u16> = (0..n).map(&tag).collect();
-        let sigs: Vec<Sig> = (0..n)
+        let sigs: Vec<ItemSig> = (0..n)
             .map(|i| {
                 let mut sig = [0u64; SIG_WORDS];
                 for &t in sets.set(i) {
                     let (w, bit) = sig_bit(t);
                     sig[w] |= bit;
                 }
-                sig
+                ItemSig {
+                    bits: sig,
+                    total: total[i],
+                }
             })
             .collect();
         let postings = Postings::build(sets, cap, rest_after, |i| tags[i]);
@@ -350,9 +354,12 @@ impl<'s> CandidateIndex<'s> {
                 }
             }
         }
-        // The bounds before the merge test x's own share (the other unit's
-        // weight is one more cache miss per hit); the merge tests the pair's.
-        let need = self.join.share * self.total[x];
+        // The positional bound tests x's own share (the other unit's weight
+        // would be one more cache miss per hit); the signature bound and the
+        // merge test the pair's ([`Join::need`]), with y's weight read
+        // beside its signature.
+        let w_x = self.total[x];
+        let need = self.join.share * w_x;
         // Every indexed prefix stem of x was probed, so a hit's `acc` is all
         // it shares of them; it can share at most the rest of x besides.
         let rest_x = self.rest_from(x, indexed);
@@ -384,16 +391,16 @@ impl<'s> CandidateIndex<'s> {
         //    y's whole set). Only the bits both have are visited: most of
         //    x's unprobed stems are not in y.
         let bit_weight = &scratch.bit_weight;
-        let passes = |sig: &Sig, acc: f32| {
+        let passes = |sig: &ItemSig, acc: f32| {
             let mut possible = acc;
-            for (k, (&s, &m)) in sig.iter().zip(&rest_mask).enumerate() {
+            for (k, (&s, &m)) in sig.bits.iter().zip(&rest_mask).enumerate() {
                 let mut common = s & m;
                 while common != 0 {
                     possible += bit_weight[k * 64 + common.trailing_zeros() as usize];
                     common &= common - 1;
                 }
             }
-            possible + 1e-3 >= need
+            possible + 1e-3 >= self.join.need(w_x, sig.total)
         };
         // The signatures are read a batch at a time, before any is tested:
         // each read is a cache miss, and loads with no branch between them
@@ -402,7 +409,7 @@ impl<'s> CandidateIndex<'s> {
         let mut kept = 0;
         for start in (0..survivors.len()).step_by(SIG_BATCH) {
             let end = (start + SIG_BATCH).min(survivors.len());
-            let mut batch = [[0u64; SIG_WORDS]; SIG_BATCH];
+            let mut batch = [ItemSig::default(); SIG_BATCH];
             for (sig, &(y, _)) in batch.iter_mut().zip(&survivors[start..end]) {
                 *sig = self.sigs[y as usize];
             }
@@ -423,7 +430,7 @@ impl<'s> CandidateIndex<'s> {
             // goes to y's own probe when it qualifies from there too, which
             // needs the full shared weight.
             out.verified += 1;
-            let (w_x, w_y) = (self.total[x], self.total[y]);
+            let w_y = self.total[y];
             let need_x = self.join.need(w_x, w_y);
             let need_y = self.join.need(w_y, w_x);
             let stop_at = if y > x { need_x } else { need_x.max(need_y) };
@@ -536,6 +543,13 @@ const SIG_BATCH: usize = 16;
 
 /// A set signature (a Bloom filter with one hash).
 type Sig = [u64; SIG_WORDS];
+
+/// An item's set signature and total stem weight.
+#[derive(Debug, Clone, Copy, Default)]
+struct ItemSig {
+    bits: Sig,
+    total: f32,
+}
 
 /// The word and bit of token rank `t` in a set signature (a fixed
 /// multiplicative hash).
