@@ -592,7 +592,7 @@ mod tests {
     use super::*;
 
     fn sets(items: &[&[u64]]) -> TokenSets {
-        TokenSets::build(&items.iter().map(|s| s.to_vec()).collect::<Vec<_>>())
+        TokenSets::build(items.iter().map(|s| s.to_vec()).collect())
     }
 
     #[test]
@@ -600,7 +600,7 @@ mod tests {
         let items: Vec<Vec<u64>> = (0..50u64)
             .map(|i| (0..=(i % 12)).map(|k| k * 7 + i % 3).collect())
             .collect();
-        let s = TokenSets::build(&items);
+        let s = TokenSets::build(items);
         let idx = CandidateIndex::new(&s, 1000, Join::two_sided(MIN_CONTAINMENT, None), |_| {
             ANY_TAG
         });
@@ -659,7 +659,7 @@ mod tests {
         let y_short: Vec<u64> = (1..=4).chain(200..210).collect();
         let mut items = vec![x, y_long, y_short];
         items.extend((0..48u64).map(|i| vec![1000 + i]));
-        let s = TokenSets::build(&items);
+        let s = TokenSets::build(items);
         let found_by = |x: usize, join: Join| {
             let idx = CandidateIndex::new(&s, 1000, join, |_| ANY_TAG);
             idx.probe(x, |_| true, |_| true, &mut Scratch::default())

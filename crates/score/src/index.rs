@@ -45,6 +45,29 @@ impl StemId for u64 {
     }
 }
 
+/// A token hash and an item holding it, in 12 bytes (a `(u64, u32)` takes
+/// 16): ordered as `(hash, item)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Entry {
+    hash_hi: u32,
+    hash_lo: u32,
+    item: u32,
+}
+
+impl Entry {
+    fn new(hash: u64, item: u32) -> Self {
+        Entry {
+            hash_hi: (hash >> 32) as u32,
+            hash_lo: hash as u32,
+            item,
+        }
+    }
+
+    fn hash(&self) -> u64 {
+        u64::from(self.hash_hi) << 32 | u64::from(self.hash_lo)
+    }
+}
+
 /// Token sets of many items, as ranks (0 = rarest token in the collection).
 #[derive(Debug, Default)]
 pub(crate) struct TokenSets {
@@ -62,34 +85,33 @@ impl TokenSets {
     /// token's document frequency and its postings in one pass: no lookup
     /// of each entry in the vocabulary (a binary search per entry was most
     /// of the cost on corpora of millions of entries).
-    pub(crate) fn build(items: &[Vec<u64>]) -> TokenSets {
+    ///
+    /// Takes the items by value: each item's hashes are deduplicated in
+    /// place and freed as they are copied into the sort, so the build holds
+    /// one copy of them besides its sort entries (the phrase shingles of
+    /// SaudiNewsNet are about 10 million; the build was the run's peak).
+    pub(crate) fn build(mut items: Vec<Vec<u64>>) -> TokenSets {
         // Distinct hashes per item.
-        let per_item: Vec<Vec<u64>> = items
-            .par_iter()
-            .map(|h| {
-                let mut h = h.clone();
-                h.sort_unstable();
-                h.dedup();
-                h
-            })
-            .collect();
-        let mut offsets = Vec::with_capacity(per_item.len() + 1);
+        items.par_iter_mut().for_each(|h| {
+            h.sort_unstable();
+            h.dedup();
+        });
+        let mut offsets = Vec::with_capacity(items.len() + 1);
         offsets.push(0u32);
         let mut total = 0u32;
-        for h in &per_item {
+        for h in &items {
             total += h.len() as u32;
             offsets.push(total);
         }
-        let mut entries: Vec<(u64, u32)> = Vec::with_capacity(total as usize);
-        for (i, h) in per_item.iter().enumerate() {
-            entries.extend(h.iter().map(|&x| (x, i as u32)));
+        let mut entries: Vec<Entry> = Vec::with_capacity(total as usize);
+        for (i, h) in items.into_iter().enumerate() {
+            entries.extend(h.iter().map(|&x| Entry::new(x, i as u32)));
         }
-        drop(per_item);
         entries.par_sort_unstable();
         // Runs of equal hashes: the vocabulary, with each token's df.
         let mut runs: Vec<u32> = Vec::new();
         for (k, e) in entries.iter().enumerate() {
-            if k == 0 || entries[k - 1].0 != e.0 {
+            if k == 0 || entries[k - 1].hash() != e.hash() {
                 runs.push(k as u32);
             }
         }
@@ -99,7 +121,10 @@ impl TokenSets {
         // Rank tokens by (df, hash): rarest first, ties broken by the stable hash.
         let mut order: Vec<u32> = (0..vocabulary as u32).collect();
         order.par_sort_unstable_by_key(|&i| {
-            (df_by_id[i as usize], entries[runs[i as usize] as usize].0)
+            (
+                df_by_id[i as usize],
+                entries[runs[i as usize] as usize].hash(),
+            )
         });
         let mut rank = vec![0u32; vocabulary];
         for (r, &i) in order.iter().enumerate() {
@@ -112,8 +137,8 @@ impl TokenSets {
         let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
         let mut tokens = vec![0u32; total as usize];
         for (id, r) in runs.windows(2).enumerate() {
-            for &(_, item) in &entries[r[0] as usize..r[1] as usize] {
-                let slot = &mut fill[item as usize];
+            for e in &entries[r[0] as usize..r[1] as usize] {
+                let slot = &mut fill[e.item as usize];
                 tokens[*slot as usize] = rank[id];
                 *slot += 1;
             }
@@ -277,7 +302,7 @@ mod tests {
     #[test]
     fn ranks_are_rarest_first_and_overlap_counts() {
         let items = vec![vec![1, 2, 3, 3], vec![2, 3, 4], vec![3, 5]];
-        let s = TokenSets::build(&items);
+        let s = TokenSets::build(items);
         assert_eq!(s.len(), 3);
         assert_eq!(s.vocabulary(), 5);
         // token 3 is in all three items: it must have the largest rank.

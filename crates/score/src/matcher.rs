@@ -499,7 +499,7 @@ impl<'u, 'a> Run<'u, 'a> {
                     .iter()
                     .map(|&v| std::mem::take(tokens(&mut light[v])))
                     .collect();
-                TokenSets::build(&hashes)
+                TokenSets::build(hashes)
             })
         };
         let stem_sets: Option<TokenSets> = sets_of(|l| &mut l.1);
