@@ -23,8 +23,16 @@ use std::process::ExitCode;
 /// millions of small feature vectors on rayon's threads. On 10,000
 /// SaudiNewsNet articles, alternating with the glibc build, it took 12 %
 /// less CPU and 18 % less wall time, for 13 % more peak memory (398 against
-/// 352 MiB); on all of SaudiNewsNet the peak is the same (960 against 957
-/// MiB), set by building the report rather than by the allocator.
+/// 352 MiB).
+///
+/// Version 2 of mimalloc (the crate's `v2` feature), not 3: v3 keeps freed
+/// pages for a second before it returns them (`purge_delay` 1,000 ms, v2:
+/// 10 ms), so the report, built just after the matcher frees its working
+/// set, was stacked on memory the process no longer used. On SaudiNewsNet
+/// the peak varied from 800 to 1,005 MiB from run to run with v3 (median
+/// 987 in 4 runs) and is 767–790 MiB with v2 (median 777), for about 2 %
+/// more CPU time (median ratio 1.026, 4 alternating runs each: more pages
+/// returned and faulted in again).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
