@@ -105,21 +105,33 @@ fn full_align(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32]) -> Alignment {
     let mut dir = vec![0u8; (n + 1) * w];
     let (mut best, mut bi, mut bj) = (0f32, 0usize, 0usize);
     for i in 1..=n {
-        let ta = &a[i - 1];
-        for j in 1..=m {
-            let tb = &b[j - 1];
+        let (ta, wai) = (&a[i - 1], wa[i - 1]);
+        // Row i from row i - 1, walked as slices (no index arithmetic or
+        // bounds checks in the inner loop, which runs for every cell of
+        // every aligned pair).
+        let (above, below) = h.split_at_mut(i * w);
+        let prev = &above[(i - 1) * w..];
+        let cur = &mut below[..w];
+        let dir_row = &mut dir[i * w..(i + 1) * w];
+        let mut left_h = 0f32;
+        let cells = b
+            .iter()
+            .zip(wb)
+            .zip(prev.windows(2))
+            .zip(cur[1..].iter_mut().zip(&mut dir_row[1..]));
+        for (j, (((tb, &wbj), diag_up), (cell, cell_dir))) in cells.enumerate() {
             let (diag, d) = if tokens_match(ta, tb) {
                 let s = if ta.is_content() && tb.is_content() {
-                    0.5 * (wa[i - 1] + wb[j - 1])
+                    0.5 * (wai + wbj)
                 } else {
                     STOP_MATCH
                 };
-                (h[(i - 1) * w + j - 1] + s, 1u8)
+                (diag_up[0] + s, 1u8)
             } else {
-                (h[(i - 1) * w + j - 1] - MISMATCH, 2u8)
+                (diag_up[0] - MISMATCH, 2u8)
             };
-            let up = h[(i - 1) * w + j] - GAP;
-            let left = h[i * w + j - 1] - GAP;
+            let up = diag_up[1] - GAP;
+            let left = left_h - GAP;
             let (mut v, mut dv) = (0f32, 0u8);
             if diag > v {
                 v = diag;
@@ -133,12 +145,13 @@ fn full_align(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32]) -> Alignment {
                 v = left;
                 dv = 4;
             }
-            h[i * w + j] = v;
-            dir[i * w + j] = dv;
+            *cell = v;
+            *cell_dir = dv;
+            left_h = v;
             if v > best {
                 best = v;
                 bi = i;
-                bj = j;
+                bj = j + 1;
             }
         }
     }
