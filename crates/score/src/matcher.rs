@@ -551,6 +551,9 @@ impl<'u, 'a> Run<'u, 'a> {
         let near = |x: usize, y: usize| !windowed || possible(x, y);
         let (mut capped, mut capped_keys, mut verified) = (0u64, 0u64, 0u64);
         let mut found: Vec<Vec<u32>> = Vec::new();
+        // The stage's progress counts the probes of both indexes.
+        let probe_passes = u64::from(index.is_some()) + u64::from(phrase_sets.is_some());
+        let probes_total = probe_passes * n as u64;
         if let Some(idx) = &index {
             found.reserve(n);
             for block in 0..n.div_ceil(block_size) {
@@ -571,7 +574,7 @@ impl<'u, 'a> Run<'u, 'a> {
                 progress(Progress {
                     stage: "candidates",
                     done: ((block + 1) * block_size).min(n) as u64,
-                    total: n as u64,
+                    total: probes_total,
                 });
             }
         }
@@ -593,13 +596,22 @@ impl<'u, 'a> Run<'u, 'a> {
                 found[x].binary_search(&(y as u32)).is_ok()
                     || found[y].binary_search(&(x as u32)).is_ok()
             };
-            let more: Vec<Vec<u32>> = (0..n)
-                .into_par_iter()
-                .map(|x| {
+            // In blocks, for progress; the pairs are added after the last
+            // block, so `known` sees the stem index's pairs only.
+            let done_before = probes_total - n as u64;
+            let mut more: Vec<Vec<u32>> = Vec::with_capacity(n);
+            for block in 0..n.div_ceil(block_size) {
+                let range = block * block_size..((block + 1) * block_size).min(n);
+                more.par_extend(range.into_par_iter().map(|x| {
                     let allowed = |y: usize| (windowed || possible(x, y)) && !known(x, y);
                     with_scratch(|scratch| idx.probe(x, |y| near(x, y), allowed, scratch)).found
-                })
-                .collect();
+                }));
+                progress(Progress {
+                    stage: "candidates",
+                    done: done_before + ((block + 1) * block_size).min(n) as u64,
+                    total: probes_total,
+                });
+            }
             for (x, more) in more.into_iter().enumerate() {
                 if !more.is_empty() {
                     phrase_pairs += more.len() as u64;
