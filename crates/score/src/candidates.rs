@@ -181,14 +181,13 @@ pub(crate) struct CandidateIndex<'s> {
     weight: Vec<f32>,
     /// Length of each item's probe prefix.
     prefix: Vec<u16>,
-    /// Total stem weight of each item.
-    total: Vec<f32>,
     /// Flat like the token sets: weight of an item's tokens from this position on.
     suffix: Vec<f32>,
     /// Tag of each item (items with one tag below [`ANY_TAG`] are never paired).
     tags: Vec<u16>,
     /// Bloom signature of each item's set ([`sig_bit`] of every token),
-    /// with its total weight: the signature pass reads both with one miss.
+    /// with the item's total stem weight: the signature pass reads both
+    /// with one miss.
     sigs: Vec<ItemSig>,
     join: Join,
 }
@@ -264,12 +263,16 @@ impl<'s> CandidateIndex<'s> {
             postings,
             weight,
             prefix,
-            total,
             suffix,
             tags,
             sigs,
             join,
         }
+    }
+
+    /// Total stem weight of item `i`.
+    fn total(&self, i: usize) -> f32 {
+        self.sigs[i].total
     }
 
     /// Weight of item `i`'s tokens from position `k` on.
@@ -358,7 +361,7 @@ impl<'s> CandidateIndex<'s> {
         // would be one more cache miss per hit); the signature bound and the
         // merge test the pair's ([`Join::need`]), with y's weight read
         // beside its signature.
-        let w_x = self.total[x];
+        let w_x = self.total(x);
         let need = self.join.share * w_x;
         // Every indexed prefix stem of x was probed, so a hit's `acc` is all
         // it shares of them; it can share at most the rest of x besides.
@@ -430,7 +433,7 @@ impl<'s> CandidateIndex<'s> {
             // goes to y's own probe when it qualifies from there too, which
             // needs the full shared weight.
             out.verified += 1;
-            let w_y = self.total[y];
+            let w_y = self.total(y);
             let need_x = self.join.need(w_x, w_y);
             let need_y = self.join.need(w_y, w_x);
             let stop_at = if y > x { need_x } else { need_x.max(need_y) };
@@ -609,7 +612,7 @@ mod tests {
             let p = usize::from(idx.prefix[i]);
             assert!(p >= 1 && p <= set.len());
             let rest: f32 = set[p..].iter().map(|&t| idx.weight[t as usize]).sum();
-            assert!(rest < MIN_CONTAINMENT * idx.total[i] + 1e-4, "item {i}");
+            assert!(rest < MIN_CONTAINMENT * idx.total(i) + 1e-4, "item {i}");
         }
     }
 

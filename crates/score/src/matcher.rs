@@ -557,7 +557,8 @@ impl<'u, 'a> Run<'u, 'a> {
         if let Some(idx) = &index {
             found.reserve(n);
             for block in 0..n.div_ceil(block_size) {
-                let range = block * block_size..((block + 1) * block_size).min(n);
+                let range = block_range(block, block_size, n);
+                let done = range.end as u64;
                 let probes: Vec<crate::candidates::Probe> = range
                     .into_par_iter()
                     .map(|x| {
@@ -573,7 +574,7 @@ impl<'u, 'a> Run<'u, 'a> {
                 }
                 progress(Progress {
                     stage: "candidates",
-                    done: ((block + 1) * block_size).min(n) as u64,
+                    done,
                     total: probes_total,
                 });
             }
@@ -601,14 +602,15 @@ impl<'u, 'a> Run<'u, 'a> {
             let done_before = probes_total - n as u64;
             let mut more: Vec<Vec<u32>> = Vec::with_capacity(n);
             for block in 0..n.div_ceil(block_size) {
-                let range = block * block_size..((block + 1) * block_size).min(n);
+                let range = block_range(block, block_size, n);
+                let done = done_before + range.end as u64;
                 more.par_extend(range.into_par_iter().map(|x| {
                     let allowed = |y: usize| (windowed || possible(x, y)) && !known(x, y);
                     with_scratch(|scratch| idx.probe(x, |y| near(x, y), allowed, scratch)).found
                 }));
                 progress(Progress {
                     stage: "candidates",
-                    done: done_before + ((block + 1) * block_size).min(n) as u64,
+                    done,
                     total: probes_total,
                 });
             }
@@ -641,7 +643,7 @@ impl<'u, 'a> Run<'u, 'a> {
         let needed_groups: Vec<Vec<u32>> = (0..blocks)
             .into_par_iter()
             .map(|block| {
-                let range = block * block_size..((block + 1) * block_size).min(n);
+                let range = block_range(block, block_size, n);
                 if exhaustive {
                     return (range.start as u32..n as u32).collect();
                 }
@@ -713,7 +715,8 @@ impl<'u, 'a> Run<'u, 'a> {
         let mut matches: Vec<Match> = Vec::new();
         let mut candidates = 0u64;
         for (block, needed) in needed_groups.iter().enumerate() {
-            let range = block * block_size..((block + 1) * block_size).min(n);
+            let range = block_range(block, block_size, n);
+            let done = range.end as u64;
             run.fill_features(needed.iter().map(|&g| key_rep_variant[g as usize]));
             let scored: Vec<(u64, Vec<Match>)> = range
                 .into_par_iter()
@@ -790,7 +793,7 @@ impl<'u, 'a> Run<'u, 'a> {
             held.finish_block(block);
             progress(Progress {
                 stage: "scoring",
-                done: ((block + 1) * block_size).min(n) as u64,
+                done,
                 total: n as u64,
             });
         }
@@ -1057,6 +1060,12 @@ impl GroupInfo {
             _ => true,
         }
     }
+}
+
+/// Key groups `block` of `n` covers when they are probed or scored
+/// `size` at a time.
+fn block_range(block: usize, size: usize, n: usize) -> std::ops::Range<usize> {
+    block * size..((block + 1) * size).min(n)
 }
 
 /// Groups items by an equal string: returns each item's group and each
