@@ -23,8 +23,14 @@
 //!   other. A short sentence whose few rare words recur in a long,
 //!   unrelated one is neither, and such pairs were most of what the
 //!   one-sided join proposed;
+//! - a unit probes only the units before it: the first stem a qualifying
+//!   pair shares is in the prefix of the side it qualifies from, so the
+//!   later unit meets the earlier one through its own prefix stems (every
+//!   posting) or through its other stems (the postings of units whose
+//!   prefix holds the stem). Each pair is read once, by its later unit,
+//!   about half of what probing both ways read;
 //! - every probe hit is verified by an exact weighted merge of the two
-//!   sorted sets, and each pair is reported once.
+//!   sorted sets.
 //!
 //! Boilerplate cannot explode the join: stems whose posting list is longer
 //! than the cap ([`posting_cap`]) are never probed. A unit whose rarest stems
@@ -251,13 +257,22 @@ impl<'s> CandidateIndex<'s> {
                     let (w, bit) = sig_bit(t);
                     sig[w] |= bit;
                 }
+                // Capped stems are the most common, so they end a set.
+                let p = &sets.set(i)[..usize::from(prefix[i])];
                 ItemSig {
                     bits: sig,
                     total: total[i],
+                    indexed: p.partition_point(|&t| sets.df(t) <= cap) as u16,
                 }
             })
             .collect();
-        let postings = Postings::build(sets, cap, rest_after, |i| tags[i]);
+        let postings = Postings::build(
+            sets,
+            cap,
+            rest_after,
+            |i| usize::from(prefix[i]),
+            |i| tags[i],
+        );
         CandidateIndex {
             sets,
             postings,
@@ -284,30 +299,33 @@ impl<'s> CandidateIndex<'s> {
         }
     }
 
-    /// Whether `x`'s probe reaches `y`: they share an uncapped prefix stem of `x`.
-    fn reaches(&self, x: usize, y: usize) -> bool {
-        let sy = self.sets.set(y);
-        self.sets.set(x)[..usize::from(self.prefix[x])]
-            .iter()
-            .any(|&t| self.postings.indexed(self.sets.df(t)) && sy.binary_search(&t).is_ok())
-    }
-
-    /// Items to compare with `x`: those that share an uncapped prefix stem of
-    /// `x`, that `early` and `allowed` accept, and with which `x` shares what
-    /// the join asks of `x`'s side ([`Join::need`]). A pair that qualifies
-    /// from both sides is reported by the smaller index only, so each
-    /// unordered pair is found once.
+    /// Items to pair with `x`, among the items before it: those that share
+    /// an uncapped stem of either one's probe prefix, that `early` and
+    /// `allowed` accept, and with which `x` shares what the join asks of
+    /// one of the two sides ([`Join::need`]). Probing every item finds every
+    /// pair once, by its later item.
     ///
-    /// Probing accumulates, per hit, the weight of the prefix stems it
-    /// shares and where the last one sits in the hit's set. A hit whose
-    /// accumulated weight plus the smaller of the two weights still
-    /// unexamined (x's stems after its indexed prefix, the hit's stems after
-    /// the last shared one: PPJoin's positional filter, with weights)
-    /// cannot reach the threshold is dropped without a merge, and so is one
-    /// whose set signature (a 256-bit Bloom filter) rules out enough of x's
-    /// unprobed stems. Survivors are verified by resuming the sorted merge there (nothing before can still
-    /// be shared: sets are in one global order), and the merge stops as soon
-    /// as the threshold is reached or can no longer be.
+    /// Why the later item alone suffices: in one global token order, the
+    /// first stem a qualifying pair shares lies in the probe prefix of the
+    /// side it qualifies from (the prefix leaves less weight than that side
+    /// needs). So `x` meets the earlier items through its prefix stems in
+    /// their whole posting lists, and through its other stems in the
+    /// entries whose own prefix holds the stem. Both probe lists are cut at
+    /// `x` (postings ascend by item), which halves what a probe reads
+    /// against probing every item in both directions.
+    ///
+    /// Probing accumulates, per hit, the weight of the stems it was met by
+    /// and the weight of the hit's stems after the last of them. Every
+    /// shared stem up to the later of the two prefixes' last uncapped stems
+    /// is met and none after it, so a hit whose accumulated weight plus the
+    /// smaller of the two weights still unexamined (x's stems after its
+    /// indexed prefix, the hit's after the last stem met: PPJoin's
+    /// positional filter, with weights) cannot reach the threshold is
+    /// dropped without a merge, and so is one whose set signature (a
+    /// 256-bit Bloom filter) rules out enough of x's unprobed stems.
+    /// Survivors are verified by resuming the sorted merge after that stem,
+    /// and the merge stops as soon as the threshold is reached or can no
+    /// longer be.
     ///
     /// `early` is tested on every hit that passes the positional bound,
     /// `allowed` only on those the merge keeps: each reads the hit's
@@ -332,39 +350,38 @@ impl<'s> CandidateIndex<'s> {
         // Capped stems are the most common ones, so they sort after every
         // indexed stem: the indexed part of the prefix is `sx[..indexed]`.
         let mut indexed = p;
-        for (i, &t) in sx[..p].iter().enumerate() {
+        for (i, &t) in sx.iter().enumerate() {
+            let Some(entries) = self.postings.get(t, self.sets.df(t)) else {
+                // This stem and every later one are over the cap.
+                if i < p {
+                    out.capped = (p - i) as u32;
+                    indexed = i;
+                }
+                break;
+            };
+            let in_prefix = i < p;
             let w = self.weight[t as usize];
-            match self.postings.get(t, self.sets.df(t)) {
-                None => {
-                    out.capped += 1;
-                    indexed = indexed.min(i);
+            for e in entries {
+                if e.item as usize >= x {
+                    break;
                 }
-                Some(entries) => {
-                    for e in entries {
-                        if (tag != ANY_TAG && e.tag == tag) || e.item as usize == x {
-                            continue;
-                        }
-                        let slot = &mut scratch.acc[e.item as usize];
-                        if slot.acc == 0.0 {
-                            scratch.touched.push(e.item);
-                        }
-                        *slot = Hit {
-                            acc: slot.acc + w,
-                            j: e.pos,
-                            rest_y: e.rest,
-                        };
-                    }
+                if !(in_prefix || e.in_prefix) || (tag != ANY_TAG && e.tag == tag) {
+                    continue;
                 }
+                let slot = &mut scratch.acc[e.item as usize];
+                if slot.acc == 0.0 {
+                    scratch.touched.push(e.item);
+                }
+                *slot = Hit {
+                    acc: slot.acc + w,
+                    rest_y: e.rest,
+                };
             }
         }
-        // The positional bound tests x's own share (the other unit's weight
-        // would be one more cache miss per hit); the signature bound and the
-        // merge test the pair's ([`Join::need`]), with y's weight read
-        // beside its signature.
         let w_x = self.total(x);
-        let need = self.join.share * w_x;
-        // Every indexed prefix stem of x was probed, so a hit's `acc` is all
-        // it shares of them; it can share at most the rest of x besides.
+        let share = self.join.share;
+        // Every shared stem of x's indexed prefix was met, so x can share at
+        // most the rest of its weight besides.
         let rest_x = self.rest_from(x, indexed);
         // x's unprobed stems as a signature mask, with the weight of the
         // stems on each bit.
@@ -379,12 +396,14 @@ impl<'s> CandidateIndex<'s> {
         // Three passes over the hits, cheapest test first: each pass runs
         // only on the hits the previous one kept, in a loop of its own.
         // 1. Positional bound: what was accumulated plus what is left on
-        //    both sides (shared stems after the last shared prefix stem lie
-        //    after it in y too: PPJoin's positional filter, with weights);
-        //    then `early`.
+        //    both sides (shared stems not met lie after the last stem met,
+        //    in y too: PPJoin's positional filter, with weights); then
+        //    `early`. y's own weight is not read here (a cache miss per
+        //    hit): it is at least what was met plus what follows.
         scratch.survivors.clear();
         for &y in &scratch.touched {
             let hit = std::mem::take(&mut scratch.acc[y as usize]);
+            let need = share * w_x.min(hit.acc + hit.rest_y);
             if hit.acc + rest_x.min(hit.rest_y) + 1e-4 >= need && early(y as usize) {
                 scratch.survivors.push((y, hit));
             }
@@ -403,7 +422,7 @@ impl<'s> CandidateIndex<'s> {
                     common &= common - 1;
                 }
             }
-            possible + 1e-3 >= self.join.need(w_x, sig.total)
+            possible + 1e-3 >= self.pair_need(w_x, sig.total)
         };
         // The signatures are read a batch at a time, before any is tested:
         // each read is a cache miss, and loads with no branch between them
@@ -425,43 +444,54 @@ impl<'s> CandidateIndex<'s> {
             }
         }
         survivors.truncate(kept);
-        // 3. Verification by merge.
+        // 3. Verification by merge, resumed after the later of the two
+        //    prefixes' last uncapped stems: every shared stem up to it was
+        //    met, none after it.
         for &(y, hit) in &scratch.survivors {
             let y = y as usize;
-            let j = usize::from(hit.j);
-            // y > x: reported whenever x's share is reached. y < x: the pair
-            // goes to y's own probe when it qualifies from there too, which
-            // needs the full shared weight.
             out.verified += 1;
-            let w_y = self.total(y);
-            let need_x = self.join.need(w_x, w_y);
-            let need_y = self.join.need(w_y, w_x);
-            let stop_at = if y > x { need_x } else { need_x.max(need_y) };
+            let ItemSig {
+                total, indexed: ey, ..
+            } = self.sigs[y];
+            let need = self.pair_need(w_x, total);
             let sy = self.sets.set(y);
+            // y was met, so its first stem is indexed: `ey >= 1`.
+            let ey = usize::from(ey);
+            let (last_x, last_y) = (sx[indexed - 1], sy[ey - 1]);
+            let (i, j) = if last_x >= last_y {
+                (indexed, sy.partition_point(|&t| t <= last_x))
+            } else {
+                (
+                    indexed + sx[indexed..].partition_point(|&t| t <= last_y),
+                    ey,
+                )
+            };
             let shared = self.resume_overlap(
                 sx,
                 sy,
-                indexed,
-                j + 1,
+                i,
+                j,
                 hit.acc,
-                rest_x,
-                hit.rest_y,
-                need_x,
-                stop_at,
+                self.rest_from(x, i),
+                self.rest_from(y, j),
+                need,
+                need,
             );
             // `allowed` last: it reads the item's record, a cache miss
             // that most hits never need.
-            if shared < need_x || !allowed(y) {
-                continue;
-            }
-            let y_qualifies = y < x && shared >= need_y && self.reaches(y, x);
-            if !y_qualifies {
+            if shared >= need && allowed(y) {
                 out.found.push(y as u32);
             }
         }
         scratch.touched.clear();
         out.found.sort_unstable();
         out
+    }
+
+    /// Weight a pair of items with stem weights `w_x` and `w_y` must share
+    /// to qualify from either side.
+    fn pair_need(&self, w_x: f32, w_y: f32) -> f32 {
+        self.join.need(w_x, w_y).min(self.join.need(w_y, w_x))
     }
 
     /// Continues the weighted merge of `a` and `b` from positions `i`, `j`
@@ -517,11 +547,9 @@ impl<'s> CandidateIndex<'s> {
 /// What a probe has accumulated for one item.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Hit {
-    /// Weight of the probe's prefix stems the item shares.
+    /// Weight of the stems the probe met the item by.
     acc: f32,
-    /// Position of the last one in the item.
-    j: u16,
-    /// Weight of the item's stems after position `j`.
+    /// Weight of the item's stems after the last of them.
     rest_y: f32,
 }
 
@@ -547,11 +575,13 @@ const SIG_BATCH: usize = 16;
 /// A set signature (a Bloom filter with one hash).
 type Sig = [u64; SIG_WORDS];
 
-/// An item's set signature and total stem weight.
+/// An item's set signature, total stem weight and the length of its probe
+/// prefix without capped stems (in what would be the record's padding).
 #[derive(Debug, Clone, Copy, Default)]
 struct ItemSig {
     bits: Sig,
     total: f32,
+    indexed: u16,
 }
 
 /// The word and bit of token rank `t` in a set signature (a fixed
@@ -616,39 +646,48 @@ mod tests {
         }
     }
 
+    /// Every pair the probes of all items find, as (earlier, later): each
+    /// pair must be found once, by its later item.
+    fn all_pairs(idx: &CandidateIndex, n: usize) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        for x in 0..n {
+            let found = idx
+                .probe(x, |_| true, |_| true, &mut Scratch::default())
+                .found;
+            for y in found {
+                assert!((y as usize) < x, "{x} found the later item {y}");
+                pairs.push((y as usize, x));
+            }
+        }
+        let len = pairs.len();
+        pairs.sort_unstable();
+        pairs.dedup();
+        assert_eq!(pairs.len(), len, "a pair was found twice");
+        pairs
+    }
+
     #[test]
     fn finds_contained_clause_and_skips_unrelated() {
-        // 0: a clause; 1: a long sentence containing it; 2: unrelated but shares one word.
+        // 0: a long sentence; 1: a clause of it; 2: unrelated but shares one word.
         let s = sets(&[
-            &[10, 11, 12, 13],
             &[10, 11, 12, 13, 20, 21, 22, 23, 24, 25],
+            &[10, 11, 12, 13],
             &[13, 30, 31, 32, 33],
         ]);
         let idx = CandidateIndex::new(&s, 1000, Join::two_sided(MIN_CONTAINMENT, None), |_| {
             ANY_TAG
         });
-        assert_eq!(
-            idx.probe(0, |_| true, |_| true, &mut Scratch::default())
-                .found,
-            vec![1]
-        );
-        // the pair is found once
-        assert!(
-            idx.probe(1, |_| true, |_| true, &mut Scratch::default())
-                .found
-                .is_empty()
-        );
-        assert!(
-            idx.probe(2, |_| true, |_| true, &mut Scratch::default())
-                .found
-                .is_empty()
-        );
-        let late = idx.probe(0, |_| true, |y| y != 1, &mut Scratch::default());
+        // Found once, by the later item.
+        assert_eq!(all_pairs(&idx, 3), vec![(0, 1)]);
+        let late = idx.probe(1, |_| true, |y| y != 0, &mut Scratch::default());
         assert!(late.found.is_empty());
         assert_eq!(late.verified, 1, "`allowed` is tested after the merge");
-        let early = idx.probe(0, |y| y != 1, |_| true, &mut Scratch::default());
+        let early = idx.probe(1, |y| y != 0, |_| true, &mut Scratch::default());
         assert!(early.found.is_empty());
         assert_eq!(early.verified, 0, "`early` is tested before the merge");
+        // Items of one tag are never paired.
+        let tagged = CandidateIndex::new(&s, 1000, Join::two_sided(MIN_CONTAINMENT, None), |_| 7);
+        assert!(all_pairs(&tagged, 3).is_empty());
     }
 
     #[test]
@@ -663,31 +702,69 @@ mod tests {
         let mut items = vec![x, y_long, y_short];
         items.extend((0..48u64).map(|i| vec![1000 + i]));
         let s = TokenSets::build(items);
-        let found_by = |x: usize, join: Join| {
+        let with_x = |join: Join| {
             let idx = CandidateIndex::new(&s, 1000, join, |_| ANY_TAG);
-            idx.probe(x, |_| true, |_| true, &mut Scratch::default())
-                .found
+            all_pairs(&idx, s.len())
+                .into_iter()
+                .filter(|p| p.0 == 0)
+                .map(|p| p.1)
+                .collect::<Vec<_>>()
         };
-        let found = |join: Join| found_by(0, join);
-        assert_eq!(found(Join::one_sided(MIN_CONTAINMENT)), vec![1, 2]);
-        assert_eq!(found(Join::two_sided(MIN_CONTAINMENT, None)), vec![2]);
-        // Neither y shares MIN_CONTAINMENT of its own weight with x.
-        for y in [1, 2] {
-            assert!(found_by(y, Join::two_sided(MIN_CONTAINMENT, None)).is_empty());
-        }
+        assert_eq!(with_x(Join::one_sided(MIN_CONTAINMENT)), vec![1, 2]);
+        // Neither y shares MIN_CONTAINMENT of its own weight with x, and
+        // y_long not MIN_OTHER_CONTAINMENT either.
+        assert_eq!(with_x(Join::two_sided(MIN_CONTAINMENT, None)), vec![2]);
         // Most of x inside y_long makes the pair whatever y_long's share.
         let contained = Join {
             contained: 0.35,
             ..Join::two_sided(MIN_CONTAINMENT, None)
         };
-        assert_eq!(found(contained), vec![1, 2]);
+        assert_eq!(with_x(contained), vec![1, 2]);
+    }
+
+    proptest::proptest! {
+        /// The probes find exactly the pairs whose shared stem weight meets
+        /// the join from one side, and whose first shared stem is under the
+        /// cap (a pair made only of capped stems is not looked up).
+        #[test]
+        fn probes_find_the_join_exactly(
+            items in proptest::collection::vec(
+                proptest::collection::vec(0u64..40, 1..14), 2..40),
+            cap in 3u32..40,
+            share in 0.2f32..0.7,
+            other in 0.0f32..0.4,
+        ) {
+            let n = items.len();
+            let s = TokenSets::build(items);
+            let join = Join { share, other, contained: share.max(0.5) };
+            let idx = CandidateIndex::new(&s, cap, join, |_| ANY_TAG);
+            let found = all_pairs(&idx, n);
+            let weight = |t: u32| idx.weight[t as usize];
+            for y in 0..n {
+                for x in y + 1..n {
+                    let (sx, sy) = (s.set(x), s.set(y));
+                    let common: Vec<u32> =
+                        sx.iter().copied().filter(|t| sy.contains(t)).collect();
+                    let shared: f32 = common.iter().map(|&t| weight(t)).sum();
+                    let need = idx.pair_need(idx.total(x), idx.total(y));
+                    let reachable = common.first().is_some_and(|&t| s.df(t) <= cap);
+                    let is_found = found.binary_search(&(y, x)).is_ok();
+                    if reachable && shared >= need + 1e-3 {
+                        proptest::prop_assert!(is_found, "missed ({y}, {x})");
+                    }
+                    if !reachable || shared < need - 1e-3 {
+                        proptest::prop_assert!(!is_found, "({y}, {x}) found");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
     fn capped_stems_are_counted() {
         let s = sets(&[&[1, 2], &[1, 2], &[1, 2]]);
         let idx = CandidateIndex::new(&s, 2, Join::two_sided(MIN_CONTAINMENT, None), |_| ANY_TAG);
-        let p = idx.probe(0, |_| true, |_| true, &mut Scratch::default());
+        let p = idx.probe(2, |_| true, |_| true, &mut Scratch::default());
         assert!(p.found.is_empty());
         assert!(p.capped >= 1);
     }

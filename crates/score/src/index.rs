@@ -208,25 +208,25 @@ pub(crate) fn overlap(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-/// One entry of a posting list: an item containing the token, the token's
-/// position in the item's set, the weight of the item's tokens after that
-/// position, and the item's tag (so the prober's positional bound and its
-/// same-source filter need no random reads).
+/// One entry of a posting list: an item containing the token, the weight
+/// of the item's tokens after the token, whether the token is in the item's
+/// probe prefix, and the item's tag (so the prober's positional bound, its
+/// prefix test and its same-source filter need no random reads).
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Posting {
     /// The item.
     pub(crate) item: u32,
-    /// Weight of the item's tokens after `pos`.
+    /// Weight of the item's tokens after this one.
     pub(crate) rest: f32,
-    /// Position of the token in the item's set.
-    pub(crate) pos: u16,
     /// The item's tag (see [`Postings::build`]).
     pub(crate) tag: u16,
+    /// Whether the token is in the item's probe prefix.
+    pub(crate) in_prefix: bool,
 }
 
 /// Postings: for every token rank with `df <= cap`, the items that contain
-/// it (ascending), with the token's position in each item's set and the
-/// weight of what follows it there.
+/// it (ascending), with the weight of what follows the token in each item's
+/// set and whether it is in the item's probe prefix.
 #[derive(Debug)]
 pub(crate) struct Postings {
     offsets: Vec<u32>,
@@ -237,12 +237,14 @@ pub(crate) struct Postings {
 impl Postings {
     /// Indexes every token of every set whose document frequency is at most
     /// `cap`; `rest_after(item, pos)` gives the weight stored with each
-    /// entry, `tag(item)` a small number stored with it (the matcher's
-    /// source filter).
+    /// entry, `prefix(item)` the length of the item's probe prefix, and
+    /// `tag(item)` a small number stored with it (the matcher's source
+    /// filter).
     pub(crate) fn build(
         sets: &TokenSets,
         cap: u32,
         rest_after: impl Fn(usize, usize) -> f32,
+        prefix: impl Fn(usize) -> usize,
         tag: impl Fn(usize) -> u16,
     ) -> Postings {
         let mut offsets = Vec::with_capacity(sets.vocabulary() + 1);
@@ -258,15 +260,15 @@ impl Postings {
         let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
         let mut entries = vec![Posting::default(); total as usize];
         for i in 0..sets.len() {
-            let tag = tag(i);
+            let (tag, prefix) = (tag(i), prefix(i));
             for (k, &t) in sets.set(i).iter().enumerate() {
                 if sets.df(t) <= cap {
                     let slot = &mut fill[t as usize];
                     entries[*slot as usize] = Posting {
                         item: i as u32,
-                        pos: k.min(u16::MAX as usize) as u16,
                         rest: rest_after(i, k),
                         tag,
+                        in_prefix: k < prefix,
                     };
                     *slot += 1;
                 }
@@ -277,11 +279,6 @@ impl Postings {
             entries,
             cap,
         }
-    }
-
-    /// Whether a token of this document frequency is indexed (not over the cap).
-    pub(crate) fn indexed(&self, df: u32) -> bool {
-        df <= self.cap
     }
 
     /// The entries of the items containing `token`, or `None` when the
@@ -311,12 +308,20 @@ mod tests {
         assert!(s.set(0).ends_with(&[last]));
         assert_eq!(overlap(s.set(0), s.set(1)), 2);
         assert_eq!(overlap(s.set(0), s.set(2)), 1);
-        let p = Postings::build(&s, 2, |i, k| (i * 10 + k) as f32, |i| i as u16);
+        let p = Postings::build(&s, 2, |i, k| (i * 10 + k) as f32, |_| 1, |i| i as u16);
         assert!(p.get(last, 3).is_none());
         let t2 = s.set(0)[s.set(0).len() - 2];
         let e = p.get(t2, s.df(t2)).unwrap();
         assert_eq!(e.iter().map(|e| e.item).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(e[0].rest, (s.set(0).len() - 2) as f32);
         assert_eq!(e[1].tag, 1);
+        assert!(!e[0].in_prefix && !e[1].in_prefix);
+        let first = s.set(1)[0];
+        assert!(
+            p.get(first, s.df(first))
+                .unwrap()
+                .iter()
+                .any(|e| e.item == 1 && e.in_prefix)
+        );
     }
 }
