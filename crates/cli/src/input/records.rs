@@ -8,6 +8,7 @@
 use super::{Reader, check_text, skipped};
 use anyhow::{Context, Result, bail};
 use isnad_report::{Content, InputArticle};
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 use std::io::BufRead;
 use std::path::Path;
@@ -221,7 +222,71 @@ fn record_article(
     }
 }
 
+/// JSONL lines parsed together, on all threads.
+const BATCH_BYTES: usize = 8 << 20;
+
+/// A JSONL line as read: already an article (a skipped one), or its bytes
+/// (without line end and byte-order mark) with its line number and the
+/// byte offset of its first byte in the file.
+enum Record {
+    Read(InputArticle),
+    Line {
+        line: u64,
+        offset: u64,
+        bytes: Vec<u8>,
+    },
+}
+
+/// The article of one JSONL line's bytes; `name` is the file name shown in reasons.
+fn parse_line(bytes: &[u8], name: &str, line: u64, offset: u64, max_bytes: u64) -> InputArticle {
+    let at = place(name, line);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let reason = format!(
+                "{at}: not valid UTF-8 (byte offset {} in the file)",
+                offset + e.valid_up_to() as u64
+            );
+            return skipped(at, name.to_string(), Some(line), reason);
+        }
+    };
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(map)) => record_article(map, name, line, max_bytes),
+        Ok(_) => skipped(
+            at.clone(),
+            name.to_string(),
+            Some(line),
+            format!("{at}: not a JSON object"),
+        ),
+        Err(e) => skipped(
+            at.clone(),
+            name.to_string(),
+            Some(line),
+            format!("{at}: not valid JSON: {}", json_error(&e)),
+        ),
+    }
+}
+
 impl Reader<'_> {
+    /// Parses a batch of JSONL lines in parallel and adds their articles in order.
+    fn push_parsed(&mut self, batch: Vec<Record>, name: &str) {
+        let max_bytes = self.max_bytes;
+        let articles: Vec<InputArticle> = batch
+            .into_par_iter()
+            .map(|r| match r {
+                Record::Read(article) => article,
+                Record::Line {
+                    line,
+                    offset,
+                    bytes,
+                } => parse_line(&bytes, name, line, offset, max_bytes),
+            })
+            .collect();
+        for article in articles {
+            self.push(article);
+        }
+    }
+
     /// Reads JSONL from any reader; `name` is the file name shown in reasons (`-` for stdin).
     pub(super) fn read_jsonl_from<R: BufRead>(&mut self, mut r: R, name: &str) -> Result<()> {
         let start = r
@@ -235,6 +300,11 @@ impl Reader<'_> {
         let mut line_no = 0u64;
         let mut offset = 0u64;
         let mut records = 0usize;
+        // Lines are read here and parsed a batch at a time on all threads
+        // (JSON parsing and text checks were a serial second on
+        // SaudiNewsNet's 106 MB); articles are kept in input order.
+        let mut batch: Vec<Record> = Vec::new();
+        let mut batch_bytes = 0usize;
         loop {
             let n = read_capped_line(&mut r, &mut buf, cap)
                 .with_context(|| format!("cannot read {name} (after line {line_no})"))?;
@@ -247,14 +317,14 @@ impl Reader<'_> {
             if buf.len() > cap {
                 records += 1;
                 let at = place(name, line_no);
-                self.push(skipped(
+                batch.push(Record::Read(skipped(
                     at.clone(),
                     name.to_string(),
                     Some(line_no),
                     format!(
                         "{at}: line is {n} bytes, over the limit of {cap} bytes per article (--max-article-bytes)"
                     ),
-                ));
+                )));
                 continue;
             }
             while buf.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
@@ -272,35 +342,18 @@ impl Reader<'_> {
                 continue;
             }
             records += 1;
-            let at = place(name, line_no);
-            let text = match std::str::from_utf8(&buf) {
-                Ok(t) => t,
-                Err(e) => {
-                    let reason = format!(
-                        "{at}: not valid UTF-8 (byte offset {} in the file)",
-                        line_offset + bom + e.valid_up_to() as u64
-                    );
-                    self.push(skipped(at, name.to_string(), Some(line_no), reason));
-                    continue;
-                }
-            };
-            let article = match serde_json::from_str::<Value>(text) {
-                Ok(Value::Object(map)) => record_article(map, name, line_no, self.max_bytes),
-                Ok(_) => skipped(
-                    at.clone(),
-                    name.to_string(),
-                    Some(line_no),
-                    format!("{at}: not a JSON object"),
-                ),
-                Err(e) => skipped(
-                    at.clone(),
-                    name.to_string(),
-                    Some(line_no),
-                    format!("{at}: not valid JSON: {}", json_error(&e)),
-                ),
-            };
-            self.push(article);
+            batch_bytes += buf.len();
+            batch.push(Record::Line {
+                line: line_no,
+                offset: line_offset + bom,
+                bytes: std::mem::take(&mut buf),
+            });
+            if batch_bytes >= BATCH_BYTES {
+                self.push_parsed(std::mem::take(&mut batch), name);
+                batch_bytes = 0;
+            }
         }
+        self.push_parsed(batch, name);
         if records == 0 {
             self.push(skipped(
                 name.to_string(),
