@@ -59,17 +59,18 @@ fn flag(b: bool) -> String {
     if b { "true".into() } else { String::new() }
 }
 
-/// Writes a header row and one row per match.
+/// Writes a header row and one row per match, rendered on all threads
+/// ([`crate::ordered`]).
 pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = ::csv::Writer::from_writer(out);
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
     let mut header: Vec<String> = vec!["statement".into(), "tier".into(), "score".into()];
     for p in ["a", "b"] {
         header.extend(SIDE_COLUMNS.iter().map(|c| format!("{p}_{c}")));
     }
     header.push("components".into());
     header.extend(["a_cut".into(), "b_cut".into()]);
-    w.write_record(&header)?;
-    for m in &report.matches {
+    write_row(&mut out, &header)?;
+    crate::ordered::write_rendered(&mut out, &report.matches, |_, m, buf| {
         let (a, b) = sides(report, m);
         let mut row: Vec<String> = vec![
             m.statement.as_deref().unwrap_or_default().to_string(),
@@ -86,8 +87,17 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 .join(";"),
         );
         row.extend([flag(a.cut), flag(b.cut)]);
-        w.write_record(&row)?;
-    }
-    w.flush()?;
-    Ok(())
+        write_row(buf, &row)
+    })?;
+    out.flush()
+}
+
+/// Writes one CSV record with the `csv` crate's default settings (quoting
+/// where needed, its line end), as one writer for the whole file would.
+fn write_row(out: &mut impl Write, row: &[String]) -> io::Result<()> {
+    let mut w = ::csv::WriterBuilder::new()
+        .buffer_capacity(4096)
+        .from_writer(out);
+    w.write_record(row)?;
+    w.flush()
 }

@@ -1,29 +1,18 @@
 //! `--format json`: the whole [`Report`] as one pretty-printed JSON object.
 //!
 //! The report's four lists (articles, units, matches, statements) are
-//! written by all threads: each element is rendered on its own, in
-//! parallel, and the renderings are written in order. The output is
-//! byte for byte what `serde_json::to_writer_pretty` writes for the whole
-//! report (a test holds the two together, and fails when a field of
-//! [`Report`] is missing here). Serializing 460 MB of
-//! SaudiNewsNet matches on one thread took 1.3 s, the longest serial
-//! stretch of a run.
+//! rendered on all threads ([`crate::ordered`]). The output is byte for
+//! byte what `serde_json::to_writer_pretty` writes for the whole report (a
+//! test holds the two together, and fails when a field of [`Report`] is
+//! missing here).
 //!
 //! The elements are rendered by a copy of serde_json's pretty formatter
 //! that starts at the element's level (serde_json's own always starts at
 //! the top).
 
 use crate::model::Report;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
-
-/// Elements rendered per parallel task.
-const TASK: usize = 512;
-
-/// Elements rendered before their bytes are written: bounds the rendered
-/// bytes held at once (a few MB; a whole list of matches is hundreds).
-const WINDOW: usize = 64 * TASK;
 
 /// Writes the report as one JSON object followed by a newline.
 ///
@@ -63,39 +52,12 @@ fn list<T: Serialize + Sync>(out: &mut impl Write, name: &str, items: &[T]) -> i
         return out.write_all(b"[]");
     }
     out.write_all(b"[")?;
-    // Each window is rendered while the one before it is written.
-    let mut pending: Vec<Vec<u8>> = Vec::new();
-    for (w, window) in items.chunks(WINDOW).enumerate() {
-        // The output is not `Send` (a `dyn Write`): it is written on this
-        // thread while the pool renders.
-        let mut rendered = Ok(Vec::new());
-        rayon::in_place_scope(|scope| {
-            scope.spawn(|_| rendered = render(w, window));
-            pending.iter().try_for_each(|buf| out.write_all(buf))
-        })?;
-        pending = rendered?;
-    }
-    pending.iter().try_for_each(|buf| out.write_all(buf))?;
+    crate::ordered::write_rendered(out, items, |i, item, buf| {
+        // A comma before every element but the first.
+        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        indented(item, 2, buf)
+    })?;
     out.write_all(b"\n  ]")
-}
-
-/// Renders window `w` of a list, in tasks of [`TASK`] elements: each
-/// element on a new line at level 2, after a comma unless it is the
-/// list's first.
-fn render<T: Serialize + Sync>(w: usize, window: &[T]) -> io::Result<Vec<Vec<u8>>> {
-    window
-        .par_chunks(TASK)
-        .enumerate()
-        .map(|(t, task)| {
-            let mut buf = Vec::new();
-            for (k, item) in task.iter().enumerate() {
-                let first = w == 0 && t == 0 && k == 0;
-                buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                indented(item, 2, &mut buf)?;
-            }
-            Ok(buf)
-        })
-        .collect()
 }
 
 /// Appends `value` pretty-printed as if it stood at `level` (its first

@@ -75,10 +75,10 @@ pub(crate) fn sides<'r>(report: &'r Report, m: &'r MatchEntry) -> (Side<'r>, Sid
 }
 
 /// Writes one JSON object per match (through a buffer of its own type, as
-/// [`crate::json`] does).
+/// [`crate::json`] does), rendered on all threads ([`crate::ordered`]).
 pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    for m in &report.matches {
+    crate::ordered::write_rendered(&mut out, &report.matches, |_, m, buf| {
         let (a, b) = sides(report, m);
         let line = Line {
             statement: m.statement.as_deref(),
@@ -88,8 +88,9 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             b,
             components: &m.components,
         };
-        serde_json::to_writer(&mut out, &line)?;
-        writeln!(out)?;
-    }
+        serde_json::to_writer(&mut *buf, &line)?;
+        buf.push(b'\n');
+        Ok(())
+    })?;
     out.flush()
 }

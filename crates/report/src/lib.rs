@@ -38,6 +38,7 @@ mod html;
 mod json;
 mod jsonl;
 mod model;
+mod ordered;
 pub mod provenance;
 mod text;
 mod tiers;
