@@ -46,6 +46,7 @@
 //! recall against exhaustive scoring on real data.
 
 use crate::index::{Postings, TokenSets};
+use rayon::prelude::*;
 
 /// Minimum share of a unit's stem weight (IDF-weighted) that a candidate
 /// pair must have in common, on at least one side.
@@ -214,34 +215,40 @@ impl<'s> CandidateIndex<'s> {
         let weight: Vec<f32> = (0..sets.vocabulary() as u32)
             .map(|t| idf(sets.df(t), n))
             .collect();
-        let mut prefix = Vec::with_capacity(n);
-        let mut total = Vec::with_capacity(n);
-        for i in 0..n {
-            let s = sets.set(i);
-            let w: f32 = s.iter().map(|&t| weight[t as usize]).sum();
-            // Shortest rarest-first prefix whose complement weighs less than c·W:
-            // a pair sharing at least c·W of this set's weight shares a prefix stem.
-            let mut rest = w;
-            let mut p = 0;
-            while p < s.len() && rest >= min_containment * w {
-                rest -= weight[s[p] as usize];
-                p += 1;
-            }
-            prefix.push(
-                p.clamp(usize::from(!s.is_empty()), s.len())
-                    .min(u16::MAX as usize) as u16,
-            );
-            total.push(w);
-        }
+        // Per item: the probe prefix and the total weight, then the weight
+        // after each position, then the signature; all on all threads (on
+        // the phrase sets' 3 million shingles, every weight read is a cache
+        // miss).
+        let (prefix, total): (Vec<u16>, Vec<f32>) = (0..n)
+            .into_par_iter()
+            .map(|i| {
+                let s = sets.set(i);
+                let w: f32 = s.iter().map(|&t| weight[t as usize]).sum();
+                // Shortest rarest-first prefix whose complement weighs less than c·W:
+                // a pair sharing at least c·W of this set's weight shares a prefix stem.
+                let mut rest = w;
+                let mut p = 0;
+                while p < s.len() && rest >= min_containment * w {
+                    rest -= weight[s[p] as usize];
+                    p += 1;
+                }
+                let p = p
+                    .clamp(usize::from(!s.is_empty()), s.len())
+                    .min(u16::MAX as usize);
+                (p as u16, w)
+            })
+            .unzip();
         let mut suffix = vec![0.0f32; sets.entries()];
-        for i in 0..n {
-            let (s, start) = (sets.set(i), sets.start(i));
-            let mut acc = 0.0f32;
-            for k in (0..s.len()).rev() {
-                acc += weight[s[k] as usize];
-                suffix[start + k] = acc;
-            }
-        }
+        sets.per_item(&mut suffix)
+            .into_par_iter()
+            .enumerate()
+            .for_each(|(i, out)| {
+                let mut acc = 0.0f32;
+                for (k, &t) in sets.set(i).iter().enumerate().rev() {
+                    acc += weight[t as usize];
+                    out[k] = acc;
+                }
+            });
         let rest_after = |i: usize, k: usize| {
             if k + 1 < sets.set(i).len() {
                 suffix[sets.start(i) + k + 1]
@@ -250,7 +257,9 @@ impl<'s> CandidateIndex<'s> {
             }
         };
         let tags: Vec<u16> = (0..n).map(&tag).collect();
+        let uncapped = sets.ranks_up_to_df(cap);
         let sigs: Vec<ItemSig> = (0..n)
+            .into_par_iter()
             .map(|i| {
                 let mut sig = [0u64; SIG_WORDS];
                 for &t in sets.set(i) {
@@ -262,7 +271,7 @@ impl<'s> CandidateIndex<'s> {
                 ItemSig {
                     bits: sig,
                     total: total[i],
-                    indexed: p.partition_point(|&t| sets.df(t) <= cap) as u16,
+                    indexed: p.partition_point(|&t| t < uncapped) as u16,
                 }
             })
             .collect();
@@ -351,7 +360,7 @@ impl<'s> CandidateIndex<'s> {
         // indexed stem: the indexed part of the prefix is `sx[..indexed]`.
         let mut indexed = p;
         for (i, &t) in sx.iter().enumerate() {
-            let Some(entries) = self.postings.get(t, self.sets.df(t)) else {
+            let Some(entries) = self.postings.get(t) else {
                 // This stem and every later one are over the cap.
                 if i < p {
                     out.capped = (p - i) as u32;

@@ -144,20 +144,17 @@ impl TokenSets {
             }
         }
         drop(entries);
-        let mut sets: Vec<&mut [u32]> = Vec::with_capacity(offsets.len() - 1);
-        let mut rest: &mut [u32] = &mut tokens;
-        for w in offsets.windows(2) {
-            let (set, tail) = rest.split_at_mut((w[1] - w[0]) as usize);
-            sets.push(set);
-            rest = tail;
-        }
-        sets.par_iter_mut().for_each(|set| set.sort_unstable());
-        drop(sets);
-        TokenSets {
+        let mut sets = TokenSets {
             offsets,
             tokens,
             df,
-        }
+        };
+        let mut tokens = std::mem::take(&mut sets.tokens);
+        sets.per_item(&mut tokens)
+            .into_par_iter()
+            .for_each(|set| set.sort_unstable());
+        sets.tokens = tokens;
+        sets
     }
 
     /// Number of items.
@@ -175,6 +172,20 @@ impl TokenSets {
         self.offsets[i] as usize
     }
 
+    /// A flat array with one value per entry, split into each item's part
+    /// (for filling the parts in parallel).
+    pub(crate) fn per_item<'a, T>(&self, flat: &'a mut [T]) -> Vec<&'a mut [T]> {
+        assert_eq!(flat.len(), self.offsets.last().map_or(0, |&o| o as usize));
+        let mut parts = Vec::with_capacity(self.len());
+        let mut rest = flat;
+        for w in self.offsets.windows(2) {
+            let (part, tail) = rest.split_at_mut((w[1] - w[0]) as usize);
+            parts.push(part);
+            rest = tail;
+        }
+        parts
+    }
+
     /// Total number of (item, token) entries.
     pub(crate) fn entries(&self) -> usize {
         self.tokens.len()
@@ -188,6 +199,12 @@ impl TokenSets {
     /// Number of distinct tokens.
     pub(crate) fn vocabulary(&self) -> usize {
         self.df.len()
+    }
+
+    /// Number of token ranks with a document frequency of at most `df`:
+    /// ranks ascend by document frequency, so these are ranks `0..` it.
+    pub(crate) fn ranks_up_to_df(&self, df: u32) -> u32 {
+        self.df.partition_point(|&d| d <= df) as u32
     }
 }
 
@@ -229,9 +246,11 @@ pub(crate) struct Posting {
 /// set and whether it is in the item's probe prefix.
 #[derive(Debug)]
 pub(crate) struct Postings {
+    /// Ranks below this are indexed (ranks ascend by document frequency,
+    /// so the capped ones are all the others).
+    indexed: u32,
     offsets: Vec<u32>,
     entries: Vec<Posting>,
-    cap: u32,
 }
 
 impl Postings {
@@ -243,28 +262,57 @@ impl Postings {
     pub(crate) fn build(
         sets: &TokenSets,
         cap: u32,
-        rest_after: impl Fn(usize, usize) -> f32,
-        prefix: impl Fn(usize) -> usize,
-        tag: impl Fn(usize) -> u16,
+        rest_after: impl Fn(usize, usize) -> f32 + Sync,
+        prefix: impl Fn(usize) -> usize + Sync,
+        tag: impl Fn(usize) -> u16 + Sync,
     ) -> Postings {
-        let mut offsets = Vec::with_capacity(sets.vocabulary() + 1);
+        let indexed = sets.ranks_up_to_df(cap);
+        let vocabulary = indexed as usize;
+        let mut offsets = Vec::with_capacity(vocabulary + 1);
         offsets.push(0u32);
         let mut total = 0u32;
-        for t in 0..sets.vocabulary() as u32 {
-            let df = sets.df(t);
-            if df <= cap {
-                total += df;
-            }
+        for t in 0..indexed {
+            total += sets.df(t);
             offsets.push(total);
         }
-        let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
+        // Each thread fills the lists of one range of tokens (about equal
+        // numbers of entries), reading every set but writing only its own
+        // part: the writes scatter over the whole array, so they, not the
+        // reads, are the cost. Lists come out in item order either way.
+        let parts = rayon::current_num_threads().max(1);
+        let mut bounds: Vec<usize> = (0..parts)
+            .map(|k| offsets.partition_point(|&o| (o as usize) * parts < total as usize * k))
+            .map(|t| t.min(vocabulary))
+            .collect();
+        bounds.push(vocabulary);
+        bounds.dedup();
         let mut entries = vec![Posting::default(); total as usize];
-        for i in 0..sets.len() {
-            let (tag, prefix) = (tag(i), prefix(i));
-            for (k, &t) in sets.set(i).iter().enumerate() {
-                if sets.df(t) <= cap {
-                    let slot = &mut fill[t as usize];
-                    entries[*slot as usize] = Posting {
+        let mut ranges: Vec<(std::ops::Range<u32>, &mut [Posting])> = Vec::new();
+        let mut rest: &mut [Posting] = &mut entries;
+        for w in bounds.windows(2) {
+            let len = (offsets[w[1]] - offsets[w[0]]) as usize;
+            let (part, tail) = rest.split_at_mut(len);
+            ranges.push((w[0] as u32..w[1] as u32, part));
+            rest = tail;
+        }
+        ranges.into_par_iter().for_each(|(tokens, part)| {
+            let base = offsets[tokens.start as usize];
+            let mut fill: Vec<u32> = offsets[tokens.start as usize..tokens.end as usize]
+                .iter()
+                .map(|&o| o - base)
+                .collect();
+            for i in 0..sets.len() {
+                let set = sets.set(i);
+                // Sets ascend, so the range's tokens are one run of the set.
+                let from = set.partition_point(|&t| t < tokens.start);
+                let to = from + set[from..].partition_point(|&t| t < tokens.end);
+                if from == to {
+                    continue;
+                }
+                let (tag, prefix) = (tag(i), prefix(i));
+                for (k, &t) in set.iter().enumerate().take(to).skip(from) {
+                    let slot = &mut fill[(t - tokens.start) as usize];
+                    part[*slot as usize] = Posting {
                         item: i as u32,
                         rest: rest_after(i, k),
                         tag,
@@ -273,18 +321,18 @@ impl Postings {
                     *slot += 1;
                 }
             }
-        }
+        });
         Postings {
+            indexed,
             offsets,
             entries,
-            cap,
         }
     }
 
     /// The entries of the items containing `token`, or `None` when the
     /// token was over the cap.
-    pub(crate) fn get(&self, token: u32, df: u32) -> Option<&[Posting]> {
-        if df > self.cap {
+    pub(crate) fn get(&self, token: u32) -> Option<&[Posting]> {
+        if token >= self.indexed {
             return None;
         }
         let t = token as usize;
@@ -309,16 +357,16 @@ mod tests {
         assert_eq!(overlap(s.set(0), s.set(1)), 2);
         assert_eq!(overlap(s.set(0), s.set(2)), 1);
         let p = Postings::build(&s, 2, |i, k| (i * 10 + k) as f32, |_| 1, |i| i as u16);
-        assert!(p.get(last, 3).is_none());
+        assert!(p.get(last).is_none());
         let t2 = s.set(0)[s.set(0).len() - 2];
-        let e = p.get(t2, s.df(t2)).unwrap();
+        let e = p.get(t2).unwrap();
         assert_eq!(e.iter().map(|e| e.item).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(e[0].rest, (s.set(0).len() - 2) as f32);
         assert_eq!(e[1].tag, 1);
         assert!(!e[0].in_prefix && !e[1].in_prefix);
         let first = s.set(1)[0];
         assert!(
-            p.get(first, s.df(first))
+            p.get(first)
                 .unwrap()
                 .iter()
                 .any(|e| e.item == 1 && e.in_prefix)
