@@ -46,27 +46,21 @@ impl StemId for u64 {
 }
 
 /// A token hash and an item holding it, in 12 bytes (a `(u64, u32)` takes
-/// 16): ordered as `(hash, item)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Entry {
-    hash_hi: u32,
-    hash_lo: u32,
-    item: u32,
+/// 16): `[hash high, hash low, item]`, so arrays order as `(hash, item)`.
+/// A plain array, not a struct: `vec![[0; 3]; n]` is allocated zeroed by
+/// the system (its pages are touched by the threads that fill them), where
+/// a struct would be written over once first, on one thread.
+type Entry = [u32; 3];
+
+fn entry(hash: u64, item: u32) -> Entry {
+    [(hash >> 32) as u32, hash as u32, item]
 }
 
-impl Entry {
-    fn new(hash: u64, item: u32) -> Self {
-        Entry {
-            hash_hi: (hash >> 32) as u32,
-            hash_lo: hash as u32,
-            item,
-        }
-    }
-
-    fn hash(&self) -> u64 {
-        u64::from(self.hash_hi) << 32 | u64::from(self.hash_lo)
-    }
+fn entry_hash(e: &Entry) -> u64 {
+    u64::from(e[0]) << 32 | u64::from(e[1])
 }
+
+const ITEM: usize = 2;
 
 /// Token sets of many items, as ranks (0 = rarest token in the collection).
 #[derive(Debug, Default)]
@@ -103,42 +97,66 @@ impl TokenSets {
             total += h.len() as u32;
             offsets.push(total);
         }
-        let mut entries: Vec<Entry> = Vec::with_capacity(total as usize);
-        for (i, h) in items.into_iter().enumerate() {
-            entries.extend(h.iter().map(|&x| Entry::new(x, i as u32)));
+        let mut entries: Vec<Entry> = vec![[0; 3]; total as usize];
+        {
+            let mut parts: Vec<&mut [Entry]> = Vec::with_capacity(items.len());
+            let mut rest: &mut [Entry] = &mut entries;
+            for h in &items {
+                let (part, tail) = rest.split_at_mut(h.len());
+                parts.push(part);
+                rest = tail;
+            }
+            items
+                .into_par_iter()
+                .zip(parts)
+                .enumerate()
+                .for_each(|(i, (h, part))| {
+                    for (e, &x) in part.iter_mut().zip(&h) {
+                        *e = entry(x, i as u32);
+                    }
+                });
         }
         entries.par_sort_unstable();
         // Runs of equal hashes: the vocabulary, with each token's df.
         let mut runs: Vec<u32> = Vec::new();
         for (k, e) in entries.iter().enumerate() {
-            if k == 0 || entries[k - 1].hash() != e.hash() {
+            if k == 0 || entry_hash(&entries[k - 1]) != entry_hash(e) {
                 runs.push(k as u32);
             }
         }
         runs.push(entries.len() as u32);
-        let vocabulary = runs.len() - 1;
         let df_by_id: Vec<u32> = runs.windows(2).map(|r| r[1] - r[0]).collect();
-        // Rank tokens by (df, hash): rarest first, ties broken by the stable hash.
-        let mut order: Vec<u32> = (0..vocabulary as u32).collect();
-        order.par_sort_unstable_by_key(|&i| {
-            (
-                df_by_id[i as usize],
-                entries[runs[i as usize] as usize].hash(),
-            )
-        });
-        let mut rank = vec![0u32; vocabulary];
-        for (r, &i) in order.iter().enumerate() {
-            rank[i as usize] = r as u32;
+        // Rank tokens by (df, hash): rarest first, ties broken by the stable
+        // hash. Token ids ascend by hash already, so this is a counting
+        // sort by df (a comparison sort of the phrase index's 3.1 million
+        // shingles read two entries per comparison, a cache miss each).
+        let max_df = df_by_id.iter().copied().max().unwrap_or(0) as usize;
+        let mut next = vec![0u32; max_df + 2];
+        for &d in &df_by_id {
+            next[d as usize + 1] += 1;
         }
-        let df: Vec<u32> = order.iter().map(|&i| df_by_id[i as usize]).collect();
-        drop(order);
+        for d in 1..next.len() {
+            next[d] += next[d - 1];
+        }
+        let df: Vec<u32> = (0..=max_df)
+            .flat_map(|d| std::iter::repeat_n(d as u32, (next[d + 1] - next[d]) as usize))
+            .collect();
+        let rank: Vec<u32> = df_by_id
+            .iter()
+            .map(|&d| {
+                let r = next[d as usize];
+                next[d as usize] += 1;
+                r
+            })
+            .collect();
+        drop(next);
         drop(df_by_id);
         // Each entry's rank into its item's slot, then each set sorted.
         let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
         let mut tokens = vec![0u32; total as usize];
         for (id, r) in runs.windows(2).enumerate() {
             for e in &entries[r[0] as usize..r[1] as usize] {
-                let slot = &mut fill[e.item as usize];
+                let slot = &mut fill[e[ITEM] as usize];
                 tokens[*slot as usize] = rank[id];
                 *slot += 1;
             }
