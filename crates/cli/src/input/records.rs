@@ -582,4 +582,52 @@ mod tests {
         assert_eq!(a.outlet, "sana");
         assert_eq!(a.extra.get("seq"), Some(&Value::from(3)));
     }
+
+    #[test]
+    fn batches_keep_input_order_and_every_line_is_accounted_for() {
+        // Over two batches of good lines, with bad ones between them.
+        let text = "نص ".repeat(700);
+        let mut input = Vec::new();
+        let mut expected: Vec<(u64, bool)> = Vec::new();
+        let mut line = 0u64;
+        while input.len() < 2 * BATCH_BYTES + BATCH_BYTES / 2 {
+            line += 1;
+            match line % 97 {
+                10 => input.extend_from_slice(b"{not json"),
+                20 => input.extend_from_slice(b"{\"id\":\"\xff\"}"),
+                30 => {
+                    // A blank line is no article.
+                    input.push(b'\n');
+                    continue;
+                }
+                _ => input.extend_from_slice(
+                    format!(
+                        r#"{{"id":"a{line}","outlet":"o{}","text":"{text}"}}"#,
+                        line % 3
+                    )
+                    .as_bytes(),
+                ),
+            }
+            input.push(b'\n');
+            expected.push((line, !matches!(line % 97, 10 | 20)));
+        }
+        let own = super::super::OwnFiles::default();
+        let on_article = |_: u64| {};
+        let mut reader = Reader::new(1 << 20, &own, &on_article);
+        reader
+            .read_jsonl_from(std::io::Cursor::new(input), "in.jsonl")
+            .unwrap();
+        let articles = reader.finish().articles;
+        let got: Vec<(u64, bool)> = articles
+            .iter()
+            .map(|a| (a.line.unwrap(), matches!(a.content, Content::Text(_))))
+            .collect();
+        assert_eq!(got, expected);
+        for a in articles
+            .iter()
+            .filter(|a| matches!(a.content, Content::Text(_)))
+        {
+            assert_eq!(a.id, format!("a{}", a.line.unwrap()));
+        }
+    }
 }
