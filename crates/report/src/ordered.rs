@@ -20,8 +20,8 @@ const WINDOW: usize = 64 * TASK;
 
 /// Writes `render(i, &items[i], buf)` for every element, in order.
 /// `render` appends element `i`'s bytes to `buf`.
-pub(crate) fn write_rendered<T: Sync>(
-    out: &mut impl Write,
+pub(crate) fn write_rendered<W: Write + ?Sized, T: Sync>(
+    out: &mut W,
     items: &[T],
     render: impl Fn(usize, &T, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {

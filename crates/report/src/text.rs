@@ -322,9 +322,10 @@ pub(crate) fn write(
     if cross.is_empty() {
         writeln!(out, "none found")?;
     }
-    for (si, st) in &cross {
-        write_statement(out, report, st, &folded[*si], &style)?;
-    }
+    // Statements are rendered on all threads and written in order.
+    crate::ordered::write_rendered(out, &cross, |_, (si, st), buf| {
+        write_statement(buf, report, st, &folded[*si], &style)
+    })?;
     let within: Vec<(usize, &StatementEntry)> = report
         .statements
         .iter()
@@ -337,9 +338,9 @@ pub(crate) fn write(
             &style,
             &format!("Repeated within one outlet ({})", within.len()),
         )?;
-        for (si, st) in &within {
-            write_statement(out, report, st, &folded[*si], &style)?;
-        }
+        crate::ordered::write_rendered(out, &within, |_, (si, st), buf| {
+            write_statement(buf, report, st, &folded[*si], &style)
+        })?;
     }
 
     write_outlet_table(out, report, &style)?;
