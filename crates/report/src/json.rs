@@ -31,9 +31,7 @@ pub(crate) fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     list(&mut out, "statements", &report.statements)?;
     out.write_all(b",")?;
     key(&mut out, "summary")?;
-    let mut rendered = Vec::new();
-    indented(&report.summary, 1, &mut rendered)?;
-    out.write_all(&rendered)?;
+    indented(&report.summary, 1, &mut out)?;
     out.write_all(b"\n}\n")?;
     out.flush()
 }
@@ -62,9 +60,9 @@ fn list<T: Serialize + Sync>(out: &mut impl Write, name: &str, items: &[T]) -> i
 
 /// Appends `value` pretty-printed as if it stood at `level` (its first
 /// line is not indented: it follows a key or a newline the caller wrote).
-fn indented<T: Serialize>(value: &T, level: usize, buf: &mut Vec<u8>) -> io::Result<()> {
+fn indented<T: Serialize>(value: &T, level: usize, out: &mut impl Write) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(
-        buf,
+        out,
         Pretty {
             level,
             has_value: false,

@@ -62,6 +62,24 @@ fn entry_hash(e: &Entry) -> u64 {
 
 const ITEM: usize = 2;
 
+/// `flat` cut into consecutive parts of the given lengths (to fill them in
+/// parallel).
+fn split_parts<T>(flat: &mut [T], lengths: impl IntoIterator<Item = usize>) -> Vec<&mut [T]> {
+    let mut parts = Vec::new();
+    let mut rest = flat;
+    for len in lengths {
+        let (part, tail) = rest.split_at_mut(len);
+        parts.push(part);
+        rest = tail;
+    }
+    parts
+}
+
+/// The lengths of the parts `offsets` (ascending, from 0) delimit.
+fn lengths(offsets: &[u32]) -> impl Iterator<Item = usize> + '_ {
+    offsets.windows(2).map(|w| (w[1] - w[0]) as usize)
+}
+
 /// Token sets of many items, as ranks (0 = rarest token in the collection).
 #[derive(Debug, Default)]
 pub(crate) struct TokenSets {
@@ -98,24 +116,15 @@ impl TokenSets {
             offsets.push(total);
         }
         let mut entries: Vec<Entry> = vec![[0; 3]; total as usize];
-        {
-            let mut parts: Vec<&mut [Entry]> = Vec::with_capacity(items.len());
-            let mut rest: &mut [Entry] = &mut entries;
-            for h in &items {
-                let (part, tail) = rest.split_at_mut(h.len());
-                parts.push(part);
-                rest = tail;
-            }
-            items
-                .into_par_iter()
-                .zip(parts)
-                .enumerate()
-                .for_each(|(i, (h, part))| {
-                    for (e, &x) in part.iter_mut().zip(&h) {
-                        *e = entry(x, i as u32);
-                    }
-                });
-        }
+        items
+            .into_par_iter()
+            .zip(split_parts(&mut entries, lengths(&offsets)))
+            .enumerate()
+            .for_each(|(i, (h, part))| {
+                for (e, &x) in part.iter_mut().zip(&h) {
+                    *e = entry(x, i as u32);
+                }
+            });
         entries.par_sort_unstable();
         // Runs of equal hashes: the vocabulary, with each token's df.
         let mut runs: Vec<u32> = Vec::new();
@@ -162,17 +171,14 @@ impl TokenSets {
             }
         }
         drop(entries);
-        let mut sets = TokenSets {
+        split_parts(&mut tokens, lengths(&offsets))
+            .into_par_iter()
+            .for_each(|set| set.sort_unstable());
+        TokenSets {
             offsets,
             tokens,
             df,
-        };
-        let mut tokens = std::mem::take(&mut sets.tokens);
-        sets.per_item(&mut tokens)
-            .into_par_iter()
-            .for_each(|set| set.sort_unstable());
-        sets.tokens = tokens;
-        sets
+        }
     }
 
     /// Number of items.
@@ -193,15 +199,8 @@ impl TokenSets {
     /// A flat array with one value per entry, split into each item's part
     /// (for filling the parts in parallel).
     pub(crate) fn per_item<'a, T>(&self, flat: &'a mut [T]) -> Vec<&'a mut [T]> {
-        assert_eq!(flat.len(), self.offsets.last().map_or(0, |&o| o as usize));
-        let mut parts = Vec::with_capacity(self.len());
-        let mut rest = flat;
-        for w in self.offsets.windows(2) {
-            let (part, tail) = rest.split_at_mut((w[1] - w[0]) as usize);
-            parts.push(part);
-            rest = tail;
-        }
-        parts
+        assert_eq!(flat.len(), self.tokens.len());
+        split_parts(flat, lengths(&self.offsets))
     }
 
     /// Total number of (item, token) entries.
@@ -305,14 +304,14 @@ impl Postings {
         bounds.push(vocabulary);
         bounds.dedup();
         let mut entries = vec![Posting::default(); total as usize];
-        let mut ranges: Vec<(std::ops::Range<u32>, &mut [Posting])> = Vec::new();
-        let mut rest: &mut [Posting] = &mut entries;
-        for w in bounds.windows(2) {
-            let len = (offsets[w[1]] - offsets[w[0]]) as usize;
-            let (part, tail) = rest.split_at_mut(len);
-            ranges.push((w[0] as u32..w[1] as u32, part));
-            rest = tail;
-        }
+        let parts = split_parts(
+            &mut entries,
+            bounds
+                .windows(2)
+                .map(|w| (offsets[w[1]] - offsets[w[0]]) as usize),
+        );
+        let ranges = bounds.windows(2).map(|w| w[0] as u32..w[1] as u32);
+        let ranges: Vec<_> = ranges.zip(parts).collect();
         ranges.into_par_iter().for_each(|(tokens, part)| {
             let base = offsets[tokens.start as usize];
             let mut fill: Vec<u32> = offsets[tokens.start as usize..tokens.end as usize]

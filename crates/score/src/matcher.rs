@@ -593,10 +593,9 @@ impl<'u, 'a> Run<'u, 'a> {
             .map(|s| CandidateIndex::new(s, cap, Join::one_sided(PHRASE_MIN_CONTAINMENT), tag));
         let mut phrase_pairs = 0u64;
         if let Some(idx) = &phrase_index {
-            let known = |x: usize, y: usize| {
-                found[x].binary_search(&(y as u32)).is_ok()
-                    || found[y].binary_search(&(x as u32)).is_ok()
-            };
+            // Both indexes report a pair by its later key group, so a pair
+            // the stem index found is in `found[x]` of the probing `x`.
+            let known = |x: usize, y: usize| found[x].binary_search(&(y as u32)).is_ok();
             // In blocks, for progress; the pairs are added after the last
             // block, so `known` sees the stem index's pairs only.
             let done_before = probes_total - n as u64;
