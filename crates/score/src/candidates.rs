@@ -45,7 +45,7 @@
 //! deterministic by construction. `isnad-eval candidates` measures its
 //! recall against exhaustive scoring on real data.
 
-use crate::index::{Postings, TokenSets};
+use crate::index::{Posting, Postings, TokenSets};
 use rayon::prelude::*;
 
 /// Minimum share of a unit's stem weight (IDF-weighted) that a candidate
@@ -360,7 +360,7 @@ impl<'s> CandidateIndex<'s> {
         // indexed stem: the indexed part of the prefix is `sx[..indexed]`.
         let mut indexed = p;
         for (i, &t) in sx.iter().enumerate() {
-            let Some(entries) = self.postings.get(t) else {
+            let Some(list) = self.postings.get(t) else {
                 // This stem and every later one are over the cap.
                 if i < p {
                     out.capped = (p - i) as u32;
@@ -368,23 +368,26 @@ impl<'s> CandidateIndex<'s> {
                 }
                 break;
             };
-            let in_prefix = i < p;
             let w = self.weight[t as usize];
-            for e in entries {
-                if e.item as usize >= x {
-                    break;
+            // Of a stem after x's prefix, only the items whose prefix holds it.
+            let other: &[Posting] = if i < p { list.other } else { &[] };
+            for entries in [list.prefix, other] {
+                for e in entries {
+                    if e.item as usize >= x {
+                        break;
+                    }
+                    if tag != ANY_TAG && e.tag == tag {
+                        continue;
+                    }
+                    let slot = &mut scratch.acc[e.item as usize];
+                    if slot.acc == 0.0 {
+                        scratch.touched.push(e.item);
+                    }
+                    *slot = Hit {
+                        acc: slot.acc + w,
+                        rest_y: e.rest,
+                    };
                 }
-                if !(in_prefix || e.in_prefix) || (tag != ANY_TAG && e.tag == tag) {
-                    continue;
-                }
-                let slot = &mut scratch.acc[e.item as usize];
-                if slot.acc == 0.0 {
-                    scratch.touched.push(e.item);
-                }
-                *slot = Hit {
-                    acc: slot.acc + w,
-                    rest_y: e.rest,
-                };
             }
         }
         let w_x = self.total(x);
