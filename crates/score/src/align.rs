@@ -97,21 +97,39 @@ pub(crate) fn local_align(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32]) -> Align
 }
 
 /// The exact Smith-Waterman of [`local_align`] over all (n+1)·(m+1) cells.
+///
+/// Only the directions are kept per cell: a cell's direction is 0 exactly
+/// when its score is 0 (every other direction needs a positive score), so
+/// the trace back reads the directions alone, and two rows of scores
+/// suffice. The direction matrix lives in a per-thread buffer that only
+/// grows: every cell the trace back reads (rows and columns from 1) is
+/// written before, so it is never cleared, and most scored pairs, which
+/// used to allocate and zero a fresh matrix, allocate nothing.
 fn full_align(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32]) -> Alignment {
+    thread_local! {
+        static DIRECTIONS: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    DIRECTIONS.with_borrow_mut(|dir| full_align_in(a, wa, b, wb, dir))
+}
+
+/// [`full_align`] with the direction matrix in `dir` (grown as needed; its
+/// contents on entry do not matter).
+fn full_align_in(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32], dir: &mut Vec<u8>) -> Alignment {
     let (n, m) = (a.len(), b.len());
     let w = m + 1;
-    let mut h = vec![0f32; (n + 1) * w];
+    if dir.len() < (n + 1) * w {
+        dir.resize((n + 1) * w, 0);
+    }
+    // Scores of the row above and of the current row (column 0 stays 0).
+    let mut prev = vec![0f32; w];
+    let mut cur = vec![0f32; w];
     // 0 = stop, 1 = diagonal match, 2 = diagonal mismatch, 3 = up, 4 = left
-    let mut dir = vec![0u8; (n + 1) * w];
     let (mut best, mut bi, mut bj) = (0f32, 0usize, 0usize);
     for i in 1..=n {
         let (ta, wai) = (&a[i - 1], wa[i - 1]);
         // Row i from row i - 1, walked as slices (no index arithmetic or
         // bounds checks in the inner loop, which runs for every cell of
         // every aligned pair).
-        let (above, below) = h.split_at_mut(i * w);
-        let prev = &above[(i - 1) * w..];
-        let cur = &mut below[..w];
         let dir_row = &mut dir[i * w..(i + 1) * w];
         let mut left_h = 0f32;
         let cells = b
@@ -154,17 +172,12 @@ fn full_align(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32]) -> Alignment {
                 bj = j + 1;
             }
         }
+        std::mem::swap(&mut prev, &mut cur);
     }
     if best <= 0.0 {
         return Alignment::default();
     }
-    trace_back(bi, bj, |i, j| {
-        if h[i * w + j] > 0.0 {
-            dir[i * w + j]
-        } else {
-            0
-        }
-    })
+    trace_back(bi, bj, |i, j| dir[i * w + j])
 }
 
 /// The alignment that ends at DP cell `(bi, bj)`, followed back through
@@ -867,6 +880,12 @@ mod tests {
             let full = full_align(&a, &wa, &b, &wb);
             let banded = banded_align(&a, &wa, &b, &wb, &Band::full(a.len(), b.len()));
             assert!(same(&full, &banded), "{full:?}\n{banded:?}");
+            // The reused direction buffer may hold anything on entry.
+            for junk in 0..5u8 {
+                let mut dir = vec![junk; (n + 2) * (m + 2)];
+                let dirty = full_align_in(&a, &wa, &b, &wb, &mut dir);
+                assert!(same(&dirty, &banded), "{dirty:?}\n{banded:?}");
+            }
         }
     }
 
