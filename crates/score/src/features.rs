@@ -250,7 +250,8 @@ impl Features {
     /// the words they absorbed dropped. Computed once, on first use.
     pub(crate) fn grams(&self) -> &[u32] {
         self.grams.get_or_init(|| {
-            let mut key = String::with_capacity(self.key.len());
+            let mut key = String::with_capacity(self.key.len() + 2);
+            key.push(' ');
             let mut nums = self.number_texts.iter().peekable();
             for (i, (t, tok)) in self.key_tokens().zip(self.toks.iter()).enumerate() {
                 if tok.flags & ABSORBED != 0 {
@@ -263,11 +264,12 @@ impl Features {
                     }
                     _ => t,
                 };
-                if !key.is_empty() {
+                if key.len() > 1 {
                     key.push(' ');
                 }
                 key.push_str(text);
             }
+            key.push(' ');
             char_grams(&key).into_boxed_slice()
         })
     }
@@ -551,10 +553,35 @@ pub(crate) fn proclitic_stem(t: &Tok, word: &str) -> Option<u64> {
     (h != t.stem).then_some(h)
 }
 
-/// Sorted, deduplicated hashes of the char 4-grams of a canonical key
-/// (padded with a space on both sides; keys shorter than 4 chars give one
-/// gram).
-fn char_grams(key: &str) -> Vec<u32> {
+/// Sorted, deduplicated hashes of the char 4-grams of a canonical key,
+/// given padded with a space on both sides (`padded`; keys shorter than 4
+/// chars give one gram, the hash of the whole padded key). The windows
+/// start at every char of `padded` but the last four, so the trailing space
+/// is in no window of a longer key.
+fn char_grams(padded: &str) -> Vec<u32> {
+    // Starts of the last five chars seen, by char number mod 5.
+    let mut starts = [0usize; 5];
+    let mut chars = 0usize;
+    let mut out: Vec<u32> = Vec::with_capacity(padded.len() / 2);
+    for (i, _) in padded.char_indices() {
+        if chars >= 4 {
+            out.push(h64(&padded[starts[(chars - 4) % 5]..i]) as u32);
+        }
+        starts[chars % 5] = i;
+        chars += 1;
+    }
+    if chars <= 5 {
+        return vec![h64(padded) as u32];
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The earlier form of [`char_grams`] (a key unpadded, its char boundaries
+/// collected first), kept to test that the gram hashes stay the same.
+#[cfg(test)]
+fn char_grams_reference(key: &str) -> Vec<u32> {
     let padded: Vec<usize> = std::iter::once(0)
         .chain(key.char_indices().map(|(i, _)| i + 1))
         .chain(std::iter::once(key.len() + 1))
@@ -575,6 +602,13 @@ fn char_grams(key: &str) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn char_grams_are_the_reference_grams(key in "[a-c ا-ي]{0,40}") {
+            proptest::prop_assert_eq!(char_grams(&format!(" {key} ")), char_grams_reference(&key));
+        }
+    }
 
     #[test]
     fn features_of_a_sentence() {
