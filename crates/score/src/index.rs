@@ -161,15 +161,39 @@ impl TokenSets {
         drop(next);
         drop(df_by_id);
         // Each entry's rank into its item's slot, then each set sorted.
-        let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
+        // Each thread fills the sets of one range of items (about equal
+        // numbers of entries), reading every entry but writing only its own
+        // part: the writes scatter, so they, not the reads, are the cost.
+        let items = offsets.len() - 1;
+        let threads = rayon::current_num_threads().max(1);
+        let mut bounds: Vec<usize> = (0..threads)
+            .map(|k| offsets.partition_point(|&o| (o as usize) * threads < total as usize * k))
+            .map(|i| i.min(items))
+            .collect();
+        bounds.push(items);
+        bounds.dedup();
         let mut tokens = vec![0u32; total as usize];
-        for (id, r) in runs.windows(2).enumerate() {
-            for e in &entries[r[0] as usize..r[1] as usize] {
-                let slot = &mut fill[e[ITEM] as usize];
-                tokens[*slot as usize] = rank[id];
-                *slot += 1;
+        let parts = split_parts(
+            &mut tokens,
+            bounds
+                .windows(2)
+                .map(|b| (offsets[b[1]] - offsets[b[0]]) as usize),
+        );
+        let ranges: Vec<_> = bounds.windows(2).map(|b| b[0]..b[1]).zip(parts).collect();
+        ranges.into_par_iter().for_each(|(range, part)| {
+            let base = offsets[range.start];
+            let mut fill: Vec<u32> = offsets[range.clone()].iter().map(|&o| o - base).collect();
+            let (first, end) = (range.start as u32, range.end as u32);
+            for (id, r) in runs.windows(2).enumerate() {
+                for e in &entries[r[0] as usize..r[1] as usize] {
+                    if (first..end).contains(&e[ITEM]) {
+                        let slot = &mut fill[(e[ITEM] - first) as usize];
+                        part[*slot as usize] = rank[id];
+                        *slot += 1;
+                    }
+                }
             }
-        }
+        });
         drop(entries);
         split_parts(&mut tokens, lengths(&offsets))
             .into_par_iter()
