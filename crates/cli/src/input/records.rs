@@ -267,62 +267,42 @@ fn parse_line(bytes: &[u8], name: &str, line: u64, offset: u64, max_bytes: u64) 
     }
 }
 
-impl Reader<'_> {
-    /// Parses a batch of JSONL lines in parallel and adds their articles in order.
-    fn push_parsed(&mut self, batch: Vec<Record>, name: &str) {
-        let max_bytes = self.max_bytes;
-        let articles: Vec<InputArticle> = batch
-            .into_par_iter()
-            .map(|r| match r {
-                Record::Read(article) => article,
-                Record::Line {
-                    line,
-                    offset,
-                    bytes,
-                } => parse_line(&bytes, name, line, offset, max_bytes),
-            })
-            .collect();
-        for article in articles {
-            self.push(article);
-        }
-    }
+/// Where a JSONL file is being read: the line buffer and the counts that
+/// go on from one batch to the next.
+struct LineCursor {
+    buf: Vec<u8>,
+    line_no: u64,
+    offset: u64,
+    records: usize,
+    cap: usize,
+}
 
-    /// Reads JSONL from any reader; `name` is the file name shown in reasons (`-` for stdin).
-    pub(super) fn read_jsonl_from<R: BufRead>(&mut self, mut r: R, name: &str) -> Result<()> {
-        let start = r
-            .fill_buf()
-            .with_context(|| format!("cannot read {name}"))?;
-        if let Some(why) = super::utf16_problem(start) {
-            bail!("{name}: {why}");
-        }
-        let cap = usize::try_from(self.max_bytes).unwrap_or(usize::MAX);
-        let mut buf = Vec::new();
-        let mut line_no = 0u64;
-        let mut offset = 0u64;
-        let mut records = 0usize;
-        // Lines are read here and parsed a batch at a time on all threads
-        // (JSON parsing and text checks were a serial second on
-        // SaudiNewsNet's 106 MB); articles are kept in input order.
+impl LineCursor {
+    /// Reads lines until a batch holds [`BATCH_BYTES`] or the input ends;
+    /// returns the batch and whether the input ended.
+    fn read_batch<R: BufRead>(&mut self, r: &mut R, name: &str) -> Result<(Vec<Record>, bool)> {
         let mut batch: Vec<Record> = Vec::new();
         let mut batch_bytes = 0usize;
         loop {
-            let n = read_capped_line(&mut r, &mut buf, cap)
-                .with_context(|| format!("cannot read {name} (after line {line_no})"))?;
+            let n = read_capped_line(r, &mut self.buf, self.cap)
+                .with_context(|| format!("cannot read {name} (after line {})", self.line_no))?;
             if n == 0 {
-                break;
+                return Ok((batch, true));
             }
-            line_no += 1;
-            let line_offset = offset;
-            offset += n as u64;
-            if buf.len() > cap {
-                records += 1;
-                let at = place(name, line_no);
+            self.line_no += 1;
+            let line_offset = self.offset;
+            self.offset += n as u64;
+            let buf = &mut self.buf;
+            if buf.len() > self.cap {
+                self.records += 1;
+                let at = place(name, self.line_no);
                 batch.push(Record::Read(skipped(
                     at.clone(),
                     name.to_string(),
-                    Some(line_no),
+                    Some(self.line_no),
                     format!(
-                        "{at}: line is {n} bytes, over the limit of {cap} bytes per article (--max-article-bytes)"
+                        "{at}: line is {n} bytes, over the limit of {} bytes per article (--max-article-bytes)",
+                        self.cap
                     ),
                 )));
                 continue;
@@ -341,20 +321,84 @@ impl Reader<'_> {
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            records += 1;
+            self.records += 1;
             batch_bytes += buf.len();
             batch.push(Record::Line {
-                line: line_no,
+                line: self.line_no,
                 offset: line_offset + bom,
-                bytes: std::mem::take(&mut buf),
+                bytes: std::mem::take(buf),
             });
             if batch_bytes >= BATCH_BYTES {
-                self.push_parsed(std::mem::take(&mut batch), name);
-                batch_bytes = 0;
+                return Ok((batch, false));
             }
         }
-        self.push_parsed(batch, name);
-        if records == 0 {
+    }
+}
+
+/// The articles of a batch of JSONL records, parsed on all threads, in order.
+fn parse_batch(batch: Vec<Record>, name: &str, max_bytes: u64) -> Vec<InputArticle> {
+    batch
+        .into_par_iter()
+        .map(|r| match r {
+            Record::Read(article) => article,
+            Record::Line {
+                line,
+                offset,
+                bytes,
+            } => parse_line(&bytes, name, line, offset, max_bytes),
+        })
+        .collect()
+}
+
+impl Reader<'_> {
+    /// Reads JSONL from any reader; `name` is the file name shown in reasons (`-` for stdin).
+    pub(super) fn read_jsonl_from<R: BufRead>(&mut self, mut r: R, name: &str) -> Result<()> {
+        let start = r
+            .fill_buf()
+            .with_context(|| format!("cannot read {name}"))?;
+        if let Some(why) = super::utf16_problem(start) {
+            bail!("{name}: {why}");
+        }
+        let max_bytes = self.max_bytes;
+        let mut cursor = LineCursor {
+            buf: Vec::new(),
+            line_no: 0,
+            offset: 0,
+            records: 0,
+            cap: usize::try_from(max_bytes).unwrap_or(usize::MAX),
+        };
+        // Lines are read here and parsed a batch at a time on all threads
+        // (JSON parsing and text checks were a serial second on
+        // SaudiNewsNet's 106 MB); articles are kept in input order. While
+        // one batch is parsed, this thread adds the articles of the batch
+        // before it and reads the next one (reading and adding were a
+        // third of the stage, on one thread).
+        let (mut batch, mut ended) = cursor.read_batch(&mut r, name)?;
+        let mut parsed: Vec<InputArticle> = Vec::new();
+        loop {
+            let mut next = None;
+            let mut now_parsed = Vec::new();
+            rayon::in_place_scope(|s| {
+                let batch = std::mem::take(&mut batch);
+                let out = &mut now_parsed;
+                s.spawn(move |_| *out = parse_batch(batch, name, max_bytes));
+                for article in parsed.drain(..) {
+                    self.push(article);
+                }
+                if !ended {
+                    next = Some(cursor.read_batch(&mut r, name));
+                }
+            });
+            parsed = now_parsed;
+            match next {
+                Some(read) => (batch, ended) = read?,
+                None => break,
+            }
+        }
+        for article in parsed {
+            self.push(article);
+        }
+        if cursor.records == 0 {
             self.push(skipped(
                 name.to_string(),
                 name.to_string(),
