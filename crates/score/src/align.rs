@@ -104,7 +104,8 @@ pub(crate) fn local_align(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32]) -> Align
 /// suffice. The direction matrix lives in a per-thread buffer that only
 /// grows: every cell the trace back reads (rows and columns from 1) is
 /// written before, so it is never cleared, and most scored pairs, which
-/// used to allocate and zero a fresh matrix, allocate nothing.
+/// used to allocate and zero a fresh matrix, allocate nothing. It holds at
+/// most [`MAX_FULL_CELLS`] bytes (4 MiB) per thread.
 fn full_align(a: &[Tok], wa: &[f32], b: &[Tok], wb: &[f32]) -> Alignment {
     thread_local! {
         static DIRECTIONS: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };

@@ -371,8 +371,8 @@ impl Reader<'_> {
         // (JSON parsing and text checks were a serial second on
         // SaudiNewsNet's 106 MB); articles are kept in input order. While
         // one batch is parsed, this thread adds the articles of the batch
-        // before it and reads the next one (reading and adding were a
-        // third of the stage, on one thread).
+        // before it and reads the next one (both ran on this thread alone
+        // while the pool waited).
         let (mut batch, mut ended) = cursor.read_batch(&mut r, name)?;
         let mut parsed: Vec<InputArticle> = Vec::new();
         loop {
