@@ -75,6 +75,26 @@ fn split_parts<T>(flat: &mut [T], lengths: impl IntoIterator<Item = usize>) -> V
     parts
 }
 
+/// Groups the parts that `offsets` delimits (ascending, from 0) into one
+/// run of consecutive parts per thread, each with about the same number of
+/// entries: the part indices where the runs start, then the number of
+/// parts.
+fn balanced_bounds(offsets: &[u32]) -> Vec<usize> {
+    let parts = offsets.len() - 1;
+    let total = offsets.last().map_or(0, |&o| o as usize);
+    let threads = rayon::current_num_threads().max(1);
+    let mut bounds: Vec<usize> = (0..threads)
+        .map(|k| {
+            offsets
+                .partition_point(|&o| (o as usize) * threads < total * k)
+                .min(parts)
+        })
+        .collect();
+    bounds.push(parts);
+    bounds.dedup();
+    bounds
+}
+
 /// The lengths of the parts `offsets` (ascending, from 0) delimit.
 fn lengths(offsets: &[u32]) -> impl Iterator<Item = usize> + '_ {
     offsets.windows(2).map(|w| (w[1] - w[0]) as usize)
@@ -164,14 +184,7 @@ impl TokenSets {
         // Each thread fills the sets of one range of items (about equal
         // numbers of entries), reading every entry but writing only its own
         // part: the writes scatter, so they, not the reads, are the cost.
-        let items = offsets.len() - 1;
-        let threads = rayon::current_num_threads().max(1);
-        let mut bounds: Vec<usize> = (0..threads)
-            .map(|k| offsets.partition_point(|&o| (o as usize) * threads < total as usize * k))
-            .map(|i| i.min(items))
-            .collect();
-        bounds.push(items);
-        bounds.dedup();
+        let bounds = balanced_bounds(&offsets);
         let mut tokens = vec![0u32; total as usize];
         let parts = split_parts(
             &mut tokens,
@@ -337,13 +350,7 @@ impl Postings {
         // numbers of entries), reading every set but writing only its own
         // part: the writes scatter over the whole array, so they, not the
         // reads, are the cost. Lists come out in item order either way.
-        let parts = rayon::current_num_threads().max(1);
-        let mut bounds: Vec<usize> = (0..parts)
-            .map(|k| offsets.partition_point(|&o| (o as usize) * parts < total as usize * k))
-            .map(|t| t.min(vocabulary))
-            .collect();
-        bounds.push(vocabulary);
-        bounds.dedup();
+        let bounds = balanced_bounds(&offsets);
         let mut entries = vec![Posting::default(); total as usize];
         let parts = split_parts(
             &mut entries,
