@@ -8,6 +8,7 @@
 //! and two sets can be intersected with a linear merge.
 
 use rayon::prelude::*;
+use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// Seed of the token hash. Fixed so token ids are the same on every machine and run.
@@ -75,11 +76,10 @@ fn split_parts<T>(flat: &mut [T], lengths: impl IntoIterator<Item = usize>) -> V
     parts
 }
 
-/// Groups the parts that `offsets` delimits (ascending, from 0) into one
-/// run of consecutive parts per thread, each with about the same number of
-/// entries: the part indices where the runs start, then the number of
-/// parts.
-fn balanced_bounds(offsets: &[u32]) -> Vec<usize> {
+/// `flat`, whose parts `offsets` delimits (ascending, from 0), cut into
+/// one run of consecutive parts per thread with about the same number of
+/// entries: each run's part indices and its slice of `flat`.
+fn per_thread<'a, T>(flat: &'a mut [T], offsets: &[u32]) -> Vec<(Range<usize>, &'a mut [T])> {
     let parts = offsets.len() - 1;
     let total = offsets.last().map_or(0, |&o| o as usize);
     let threads = rayon::current_num_threads().max(1);
@@ -92,7 +92,14 @@ fn balanced_bounds(offsets: &[u32]) -> Vec<usize> {
         .collect();
     bounds.push(parts);
     bounds.dedup();
-    bounds
+    let runs = bounds.windows(2).map(|b| b[0]..b[1]);
+    let slices = split_parts(
+        flat,
+        bounds
+            .windows(2)
+            .map(|b| (offsets[b[1]] - offsets[b[0]]) as usize),
+    );
+    runs.zip(slices).collect()
 }
 
 /// The lengths of the parts `offsets` (ascending, from 0) delimit.
@@ -184,29 +191,23 @@ impl TokenSets {
         // Each thread fills the sets of one range of items (about equal
         // numbers of entries), reading every entry but writing only its own
         // part: the writes scatter, so they, not the reads, are the cost.
-        let bounds = balanced_bounds(&offsets);
         let mut tokens = vec![0u32; total as usize];
-        let parts = split_parts(
-            &mut tokens,
-            bounds
-                .windows(2)
-                .map(|b| (offsets[b[1]] - offsets[b[0]]) as usize),
-        );
-        let ranges: Vec<_> = bounds.windows(2).map(|b| b[0]..b[1]).zip(parts).collect();
-        ranges.into_par_iter().for_each(|(range, part)| {
-            let base = offsets[range.start];
-            let mut fill: Vec<u32> = offsets[range.clone()].iter().map(|&o| o - base).collect();
-            let (first, end) = (range.start as u32, range.end as u32);
-            for (id, r) in runs.windows(2).enumerate() {
-                for e in &entries[r[0] as usize..r[1] as usize] {
-                    if (first..end).contains(&e[ITEM]) {
-                        let slot = &mut fill[(e[ITEM] - first) as usize];
-                        part[*slot as usize] = rank[id];
-                        *slot += 1;
+        per_thread(&mut tokens, &offsets)
+            .into_par_iter()
+            .for_each(|(range, part)| {
+                let base = offsets[range.start];
+                let mut fill: Vec<u32> = offsets[range.clone()].iter().map(|&o| o - base).collect();
+                let (first, end) = (range.start as u32, range.end as u32);
+                for (id, r) in runs.windows(2).enumerate() {
+                    for e in &entries[r[0] as usize..r[1] as usize] {
+                        if (first..end).contains(&e[ITEM]) {
+                            let slot = &mut fill[(e[ITEM] - first) as usize];
+                            part[*slot as usize] = rank[id];
+                            *slot += 1;
+                        }
                     }
                 }
-            }
-        });
+            });
         drop(entries);
         split_parts(&mut tokens, lengths(&offsets))
             .into_par_iter()
@@ -350,24 +351,16 @@ impl Postings {
         // numbers of entries), reading every set but writing only its own
         // part: the writes scatter over the whole array, so they, not the
         // reads, are the cost. Lists come out in item order either way.
-        let bounds = balanced_bounds(&offsets);
         let mut entries = vec![Posting::default(); total as usize];
-        let parts = split_parts(
-            &mut entries,
-            bounds
-                .windows(2)
-                .map(|w| (offsets[w[1]] - offsets[w[0]]) as usize),
-        );
-        let ranges = bounds.windows(2).map(|w| w[0] as u32..w[1] as u32);
-        let ranges: Vec<_> = ranges.zip(parts).collect();
         // The run of each set's tokens in `tokens` (sets ascend).
-        let run = |set: &[u32], tokens: &std::ops::Range<u32>| {
+        let run = |set: &[u32], tokens: &Range<u32>| {
             let from = set.partition_point(|&t| t < tokens.start);
             from..from + set[from..].partition_point(|&t| t < tokens.end)
         };
-        let others: Vec<Vec<u32>> = ranges
+        let others: Vec<Vec<u32>> = per_thread(&mut entries, &offsets)
             .into_par_iter()
             .map(|(tokens, part)| {
+                let tokens = tokens.start as u32..tokens.end as u32;
                 let base = offsets[tokens.start as usize];
                 // Prefix entries first: count them, then fill both parts.
                 let mut prefix_fill: Vec<u32> = offsets[tokens.start as usize..tokens.end as usize]
